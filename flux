@@ -1,0 +1,612 @@
+#!/usr/bin/env bash
+# flux: run, test and inspect the Flux backend on one machine. `./flux help` says how.
+set -Eeuo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+FLUX_DIR="${FLUX_DIR:-$ROOT/.flux}"
+SERVICES=(auth-service user-service notification-service)
+
+# Ports of the servers ./flux starts itself: far from the system defaults (5432, 5672, 15672),
+# so a PostgreSQL or RabbitMQ installed on the machine keeps working beside Flux.
+# "up" is the instance the services run on; "test" is a throw-away instance for ./flux test.
+UP_PG_PORT="${FLUX_LOCAL_PG_PORT:-55432}"
+UP_AMQP_PORT="${FLUX_LOCAL_AMQP_PORT:-55672}"
+UP_MGMT_PORT="${FLUX_LOCAL_MANAGEMENT_PORT:-55673}"
+TEST_PG_PORT="${FLUX_TEST_PG_PORT:-55442}"
+TEST_AMQP_PORT="${FLUX_TEST_AMQP_PORT:-55682}"
+
+PG_ADMIN=flux_admin
+RABBIT_ADMIN=flux-admin
+
+# ---------------------------------------------------------------------------- output
+
+if [[ -t 1 ]]; then BOLD=$'\e[1m' RED=$'\e[31m' GREEN=$'\e[32m' YELLOW=$'\e[33m' RESET=$'\e[0m'; else BOLD='' RED='' GREEN='' YELLOW='' RESET=''; fi
+say() { printf '%s==>%s %s\n' "$BOLD" "$RESET" "$*"; }
+ok() { printf '%s ok %s %s\n' "$GREEN" "$RESET" "$*"; }
+warn() { printf '%swarn%s %s\n' "$YELLOW" "$RESET" "$*" >&2; }
+die() {
+	printf '%sflux: %s%s\n' "$RED" "$1" "$RESET" >&2
+	shift
+	local line
+	for line in "$@"; do printf '      %s\n' "$line" >&2; done
+	exit 1
+}
+
+usage() {
+	cat <<EOF
+${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, notification-service).
+
+  ./flux up              build what is stale, start PostgreSQL, RabbitMQ and the three services
+  ./flux down            stop what up started (data in .flux/ survives)
+  ./flux status          what runs, where, and whether it is healthy
+  ./flux logs [service]  follow the logs of one service (or all of them, and the servers)
+  ./flux reset           down, then wipe .flux/ (databases, queues, logs)
+  ./flux test            run every test against real PostgreSQL and RabbitMQ, then stop them
+  ./flux help            this text
+
+Where PostgreSQL and RabbitMQ come from, first match wins:
+  1. servers you configured: FLUX_DB_HOST / FLUX_DB_PORT and FLUX_RABBITMQ_HOST / FLUX_RABBITMQ_PORT
+     (with FLUX_DB_ADMIN_USER/_PASSWORD and FLUX_RABBITMQ_ADMIN_USER/_PASSWORD, flux provisions them)
+  2. a running Docker engine: the postgres and rabbitmq services of docker-compose.yml
+  3. local servers from the installed binaries, data under .flux/, ports ${UP_PG_PORT} and ${UP_AMQP_PORT}
+     (installed with apt-get when missing and you are root on Debian/Ubuntu)
+
+More: README.md (configuration, troubleshooting).
+EOF
+}
+
+# ---------------------------------------------------------------------------- JDK 21+
+
+java_major() {
+	"$1/bin/java" -XshowSettings:properties -version 2>&1 |
+		awk -F= '/java.specification.version/ { gsub(/ /, "", $2); split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]) }'
+}
+
+# Sets JAVA_HOME to a JDK 21+: JAVA_HOME when it qualifies, else the newest one found in the usual places.
+pick_jdk() {
+	if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/javac ]]; then
+		local major
+		major="$(java_major "$JAVA_HOME")"
+		if ((${major:-0} >= 21)); then
+			export JAVA_HOME
+			return
+		fi
+		warn "JAVA_HOME=$JAVA_HOME is Java ${major:-?}; Flux needs 21+, looking for another JDK"
+	fi
+	local candidates=() dir best='' best_major=0 major
+	local on_path
+	on_path="$(command -v javac 2>/dev/null || true)"
+	[[ -n $on_path ]] && candidates+=("$(dirname "$(dirname "$(readlink -f "$on_path")")")")
+	for dir in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /opt/*jdk* "$HOME"/.sdkman/candidates/java/* \
+		"$HOME"/.jdks/* "$HOME"/.asdf/installs/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home \
+		/opt/homebrew/opt/openjdk*/libexec/openjdk.jdk/Contents/Home; do
+		[[ -x $dir/bin/javac ]] && candidates+=("$dir")
+	done
+	for dir in "${candidates[@]}"; do
+		major="$(java_major "$dir")"
+		if ((${major:-0} >= 21 && major > best_major)); then
+			best="$dir"
+			best_major="$major"
+		fi
+	done
+	[[ -n $best ]] || die "no JDK 21 or newer found (looked at JAVA_HOME, javac on PATH and /usr/lib/jvm, /opt, ~/.sdkman, ~/.jdks)." \
+		"Install one, for example Eclipse Temurin 21 (https://adoptium.net) or 'sudo apt-get install openjdk-21-jdk' where your release has it," \
+		"then run again or point JAVA_HOME at it."
+	export JAVA_HOME="$best"
+}
+
+# ---------------------------------------------------------------------------- helpers
+
+is_root() { [[ $(id -u) -eq 0 ]]; }
+can_apt() { is_root && command -v apt-get >/dev/null 2>&1; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+wait_for() { # seconds command...: true once the command succeeds within that time
+	local seconds=$1 deadline
+	shift
+	deadline=$((SECONDS + seconds))
+	until "$@" >/dev/null 2>&1; do
+		((SECONDS < deadline)) || return 1
+		sleep 0.5
+	done
+}
+
+pid_alive() { [[ -f $1 ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+apt_install() {
+	say "installing $* with apt-get (you are root on a Debian-like system)"
+	if [[ ! -f $FLUX_DIR/.apt-updated ]]; then
+		apt-get update -q >/dev/null
+		mkdir -p "$FLUX_DIR" && touch "$FLUX_DIR/.apt-updated"
+	fi
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@" >/dev/null
+}
+
+# ---------------------------------------------------------------------------- PostgreSQL (local)
+
+pg_bindir() {
+	local dir
+	for dir in $(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin 2>/dev/null | sort -V -r); do
+		[[ -x $dir/initdb && -x $dir/pg_ctl ]] && { echo "$dir"; return; }
+	done
+	command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1 && dirname "$(command -v pg_ctl)"
+}
+
+ensure_pg_binaries() {
+	PG_BIN="$(pg_bindir || true)"
+	if [[ -z $PG_BIN ]]; then
+		can_apt || die "PostgreSQL server binaries (initdb, pg_ctl) are not installed." \
+			"Install them: sudo apt-get install -y postgresql   (macOS: brew install postgresql@17)" \
+			"or start Docker, or point FLUX_DB_HOST/FLUX_DB_PORT at a server you run."
+		apt_install postgresql
+		PG_BIN="$(pg_bindir)" || die "apt-get installed postgresql but initdb/pg_ctl are still missing"
+	fi
+	command -v psql >/dev/null 2>&1 || PATH="$PG_BIN:$PATH"
+}
+
+# PostgreSQL refuses to run as root: as root, it runs as the 'postgres' user of the package.
+as_pg() {
+	if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
+}
+
+# The data directory of an instance: under .flux/, or, when the 'postgres' user cannot reach
+# .flux/ (a checkout under /root, say), under /var/lib/flux with a link from .flux/.
+pg_dir_for() {
+	local name=$1 dir="$FLUX_DIR/$1/postgres"
+	if is_root && ! runuser -u postgres -- test -x "$FLUX_DIR" 2>/dev/null; then
+		local outside
+		outside="/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/$name/postgres"
+		mkdir -p "$outside" "$(dirname "$dir")"
+		[[ -L $dir ]] || ln -sfn "$outside" "$dir"
+		dir="$outside"
+	fi
+	mkdir -p "$dir"
+	echo "$dir"
+}
+
+pg_start() { # instance port
+	local name=$1 port=$2 dir
+	ensure_pg_binaries
+	mkdir -p "$FLUX_DIR/$name"
+	dir="$(pg_dir_for "$name")"
+	mkdir -p "$dir/run"
+	chmod 700 "$dir/run"
+	is_root && chown -R postgres:postgres "$dir"
+	if [[ ! -f $dir/data/PG_VERSION ]]; then
+		say "creating a PostgreSQL cluster in $dir/data"
+		as_pg "$PG_BIN/initdb" -D "$dir/data" -U "$PG_ADMIN" -E UTF8 --locale=C \
+			--auth-local=trust --auth-host=scram-sha-256 >"$dir/initdb.log" 2>&1 ||
+			die "initdb failed, see $dir/initdb.log"
+	fi
+	if as_pg "$PG_BIN/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+		ok "PostgreSQL already running on 127.0.0.1:$port"
+	else
+		port_open 127.0.0.1 "$port" && die "port $port is taken by another program; choose others with FLUX_LOCAL_PG_PORT / FLUX_TEST_PG_PORT"
+		say "starting PostgreSQL on 127.0.0.1:$port"
+		as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+			-o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null ||
+			die "PostgreSQL did not start, see $dir/postgres.log"
+	fi
+	PGHOST="$dir/run" PGPORT="$port" PGUSER="$PG_ADMIN" PGDATABASE=postgres \
+		"$ROOT/deploy/postgres/init-flux-databases.sh" || die "could not create the Flux databases and roles"
+	ok "PostgreSQL: databases flux_auth, flux_user, flux_notification, one login role each"
+}
+
+pg_stop() { # instance
+	local dir="$FLUX_DIR/$1/postgres"
+	[[ -f $dir/data/PG_VERSION ]] || return 0
+	PG_BIN="${PG_BIN:-$(pg_bindir || true)}"
+	[[ -n $PG_BIN ]] || return 0
+	if as_pg "$PG_BIN/pg_ctl" -D "$(readlink -f "$dir")/data" status >/dev/null 2>&1; then
+		as_pg "$PG_BIN/pg_ctl" -D "$(readlink -f "$dir")/data" -m fast -w -t 60 stop >/dev/null && ok "PostgreSQL ($1) stopped"
+	fi
+}
+
+# ---------------------------------------------------------------------------- RabbitMQ (local)
+
+rabbit_bindir() {
+	local dir
+	for dir in /usr/lib/rabbitmq/bin /usr/local/sbin /opt/homebrew/sbin /usr/sbin; do
+		[[ -x $dir/rabbitmq-server && -x $dir/rabbitmqctl ]] && { echo "$dir"; return; }
+	done
+	return 1
+}
+
+ensure_rabbit_binaries() {
+	RABBIT_BIN="$(rabbit_bindir || true)"
+	if [[ -z $RABBIT_BIN ]]; then
+		can_apt || die "RabbitMQ (rabbitmq-server) is not installed." \
+			"Install it: sudo apt-get install -y rabbitmq-server   (macOS: brew install rabbitmq)" \
+			"or start Docker, or point FLUX_RABBITMQ_HOST/FLUX_RABBITMQ_PORT at a broker you run."
+		apt_install rabbitmq-server
+		RABBIT_BIN="$(rabbit_bindir)" || die "apt-get installed rabbitmq-server but its scripts are missing"
+	fi
+}
+
+# Everything a RabbitMQ node of ours needs to stay apart from a system install: own node name,
+# ports (AMQP, management, distribution, epmd), config, data, logs and Erlang cookie.
+rabbit_env() { # instance amqp-port management-port
+	local name=$1 amqp=$2 mgmt=$3 dir="$FLUX_DIR/$1/rabbitmq"
+	mkdir -p "$dir/mnesia" "$dir/log" "$dir/home"
+	export RABBITMQ_NODENAME="flux-$name@localhost"
+	export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
+	export RABBITMQ_NODE_PORT="$amqp"
+	export RABBITMQ_DIST_PORT=$((amqp + 2))
+	export ERL_EPMD_PORT=$((amqp + 3))
+	export RABBITMQ_MNESIA_BASE="$dir/mnesia"
+	export RABBITMQ_LOG_BASE="$dir/log"
+	export RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf"
+	export RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
+	export RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
+	export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
+	export RABBITMQ_PID_FILE="$dir/rabbitmq.pid"
+	export HOME="$dir/home"
+	: >"$RABBITMQ_CONF_ENV_FILE"
+	{
+		echo "listeners.tcp.default = 127.0.0.1:$amqp"
+		echo "log.file.level = warning"
+		echo "log.console = false"
+		if [[ -n $mgmt ]]; then
+			echo "management.tcp.ip = 127.0.0.1"
+			echo "management.tcp.port = $mgmt"
+		fi
+	} >"$RABBITMQ_CONFIG_FILE"
+	if [[ -n $mgmt ]]; then echo '[rabbitmq_management].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; else echo '[].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; fi
+}
+
+rabbitmqctl_() { "$RABBIT_BIN/rabbitmqctl" -q "$@"; }
+
+rabbit_start() { # instance amqp-port management-port
+	local name=$1 amqp=$2 mgmt=$3
+	ensure_rabbit_binaries
+	(
+		rabbit_env "$name" "$amqp" "$mgmt"
+		if pid_alive "$RABBITMQ_PID_FILE" && rabbitmqctl_ ping >/dev/null 2>&1; then
+			ok "RabbitMQ already running on 127.0.0.1:$amqp"
+		else
+			port_open 127.0.0.1 "$amqp" && die "port $amqp is taken by another program; choose others with FLUX_LOCAL_AMQP_PORT / FLUX_TEST_AMQP_PORT"
+			say "starting RabbitMQ on 127.0.0.1:$amqp"
+			setsid "$RABBIT_BIN/rabbitmq-server" >"$RABBITMQ_LOG_BASE/startup.log" 2>&1 </dev/null &
+			wait_for 90 rabbitmqctl_ await_startup --timeout 5 ||
+				die "RabbitMQ did not start in 90 s, see $RABBITMQ_LOG_BASE/startup.log and $RABBITMQ_LOG_BASE"
+		fi
+		rabbitmqctl_ import_definitions "$ROOT/deploy/rabbitmq/definitions.json" >/dev/null ||
+			die "could not load deploy/rabbitmq/definitions.json into RabbitMQ"
+		rabbitmqctl_ delete_user guest >/dev/null 2>&1 || true
+	)
+	ok "RabbitMQ: vhost flux, users flux-auth, flux-user, flux-notification (least privilege), $RABBIT_ADMIN"
+}
+
+rabbit_stop() { # instance
+	local name=$1 dir="$FLUX_DIR/$1/rabbitmq"
+	[[ -f $dir/rabbitmq.conf ]] || return 0
+	RABBIT_BIN="${RABBIT_BIN:-$(rabbit_bindir || true)}"
+	[[ -n $RABBIT_BIN ]] || return 0
+	(
+		local amqp
+		amqp="$(sed -n 's/^listeners.tcp.default = 127.0.0.1://p' "$dir/rabbitmq.conf")"
+		rabbit_env "$name" "$amqp" "$(sed -n 's/^management.tcp.port = //p' "$dir/rabbitmq.conf")"
+		if pid_alive "$RABBITMQ_PID_FILE"; then
+			local pid
+			pid="$(cat "$RABBITMQ_PID_FILE")"
+			rabbitmqctl_ stop >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+			wait_for 30 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+			ok "RabbitMQ ($name) stopped"
+		fi
+		# The Erlang port mapper of our node listens on a port of its own; stop it too.
+		local epmd
+		epmd="$(find /usr/lib/erlang/erts-*/bin /usr/lib/erlang/bin /usr/bin -name epmd -type f 2>/dev/null | head -1)"
+		if [[ -n $epmd ]]; then "$epmd" -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true; fi
+	)
+}
+
+# ---------------------------------------------------------------------------- infrastructure choice
+
+docker_running() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
+
+# Writes .flux/infra.env: which servers the services use and how to reach them.
+infra_up() {
+	mkdir -p "$FLUX_DIR"
+	if [[ -n ${FLUX_DB_HOST:-} || -n ${FLUX_RABBITMQ_HOST:-} ]]; then
+		infra_configured
+	elif docker_running; then
+		infra_docker
+	else
+		pg_start up "$UP_PG_PORT"
+		rabbit_start up "$UP_AMQP_PORT" "$UP_MGMT_PORT"
+		write_infra local 127.0.0.1 "$UP_PG_PORT" 127.0.0.1 "$UP_AMQP_PORT" "http://localhost:$UP_MGMT_PORT"
+	fi
+}
+
+write_infra() { # mode db-host db-port rabbit-host rabbit-port management-url
+	cat >"$FLUX_DIR/infra.env" <<EOF
+FLUX_INFRA=$1
+FLUX_DB_HOST=$2
+FLUX_DB_PORT=$3
+FLUX_RABBITMQ_HOST=$4
+FLUX_RABBITMQ_PORT=$5
+FLUX_RABBITMQ_MANAGEMENT_URL=$6
+EOF
+}
+
+infra_configured() {
+	local db_host="${FLUX_DB_HOST:?set FLUX_DB_HOST too (FLUX_RABBITMQ_HOST is set)}" db_port="${FLUX_DB_PORT:-5432}"
+	local mq_host="${FLUX_RABBITMQ_HOST:?set FLUX_RABBITMQ_HOST too (FLUX_DB_HOST is set)}" mq_port="${FLUX_RABBITMQ_PORT:-5672}"
+	port_open "$db_host" "$db_port" || die "FLUX_DB_HOST is set, but no PostgreSQL answers on $db_host:$db_port." "Start it, fix the variables, or unset them to let flux start its own."
+	port_open "$mq_host" "$mq_port" || die "FLUX_RABBITMQ_HOST is set, but no RabbitMQ answers on $mq_host:$mq_port." "Start it, fix the variables, or unset them to let flux start its own."
+	ok "using the configured PostgreSQL $db_host:$db_port and RabbitMQ $mq_host:$mq_port"
+	if [[ -n ${FLUX_DB_ADMIN_USER:-} ]]; then
+		command -v psql >/dev/null 2>&1 || die "psql is needed to provision $db_host: sudo apt-get install -y postgresql-client"
+		PGHOST="$db_host" PGPORT="$db_port" PGUSER="$FLUX_DB_ADMIN_USER" PGPASSWORD="${FLUX_DB_ADMIN_PASSWORD:-}" PGDATABASE=postgres \
+			"$ROOT/deploy/postgres/init-flux-databases.sh" || die "could not create the Flux databases and roles on $db_host:$db_port"
+		ok "PostgreSQL provisioned"
+	else
+		warn "FLUX_DB_ADMIN_USER is not set: assuming databases flux_auth, flux_user, flux_notification and their roles exist"
+	fi
+	local mgmt="${FLUX_RABBITMQ_MANAGEMENT_URL:-http://$mq_host:15672}"
+	if [[ -n ${FLUX_RABBITMQ_ADMIN_USER:-} ]]; then
+		curl -fsS -u "$FLUX_RABBITMQ_ADMIN_USER:${FLUX_RABBITMQ_ADMIN_PASSWORD:-}" -H 'content-type: application/json' \
+			-X POST --data-binary "@$ROOT/deploy/rabbitmq/definitions.json" "$mgmt/api/definitions" >/dev/null ||
+			die "could not load deploy/rabbitmq/definitions.json through $mgmt (is the management plugin on?)"
+		ok "RabbitMQ provisioned through $mgmt"
+	else
+		warn "FLUX_RABBITMQ_ADMIN_USER is not set: assuming vhost flux and the service users exist"
+	fi
+	write_infra configured "$db_host" "$db_port" "$mq_host" "$mq_port" "$mgmt"
+}
+
+infra_docker() {
+	say "Docker is running: starting postgres, rabbitmq and mailpit from docker-compose.yml"
+	docker compose -f "$ROOT/docker-compose.yml" up -d --wait postgres rabbitmq mailpit || die "docker compose could not start the servers"
+	write_infra docker 127.0.0.1 "${FLUX_COMPOSE_PG_PORT:-55432}" 127.0.0.1 "${FLUX_COMPOSE_AMQP_PORT:-55672}" "http://localhost:15672"
+}
+
+infra_down() {
+	local mode=''
+	[[ -f $FLUX_DIR/infra.env ]] && mode="$(sed -n 's/^FLUX_INFRA=//p' "$FLUX_DIR/infra.env")"
+	case $mode in
+	docker) docker compose -f "$ROOT/docker-compose.yml" stop postgres rabbitmq mailpit ;;
+	configured) ok "PostgreSQL and RabbitMQ are yours (configured): left running" ;;
+	*)
+		rabbit_stop up
+		pg_stop up
+		;;
+	esac
+}
+
+# ---------------------------------------------------------------------------- services
+
+service_port() {
+	case $1 in
+	auth-service) echo "${FLUX_AUTH_PORT:-8081}" ;;
+	user-service) echo "${FLUX_USER_PORT:-8082}" ;;
+	notification-service) echo "${FLUX_NOTIFICATION_PORT:-8083}" ;;
+	esac
+}
+
+jar_of() { echo "$ROOT/$1/target/$1.jar"; }
+
+# Rebuilds the services whose jar is missing or older than their sources, common-events or a pom.
+build_stale() {
+	local stale=() svc jar
+	for svc in "${SERVICES[@]}"; do
+		jar="$(jar_of "$svc")"
+		if [[ ! -f $jar ]] || [[ -n $(find "$ROOT/$svc/src" "$ROOT/$svc/pom.xml" "$ROOT/common-events/src" \
+			"$ROOT/common-events/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
+			stale+=("$svc")
+		fi
+	done
+	REBUILT=("${stale[@]}")
+	((${#stale[@]})) || { ok "services are up to date"; return; }
+	say "building ${stale[*]}"
+	local list
+	list="$(IFS=,; echo "${stale[*]}")"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -DskipTests -Dspring-javaformat.skip=true -pl "$list" -am package >"$FLUX_DIR/logs/build.log" 2>&1 ||
+		{ tail -n 40 "$FLUX_DIR/logs/build.log" >&2; die "the build failed, see .flux/logs/build.log"; }
+	ok "built ${stale[*]}"
+}
+
+service_pidfile() { echo "$FLUX_DIR/run/$1.pid"; }
+
+service_start() {
+	local svc=$1 port pidfile log
+	port="$(service_port "$svc")"
+	pidfile="$(service_pidfile "$svc")"
+	log="$FLUX_DIR/logs/$svc.log"
+	if pid_alive "$pidfile"; then
+		if [[ " ${REBUILT[*]} " == *" $svc "* ]]; then
+			say "restarting $svc (rebuilt)"
+			service_stop "$svc"
+		else
+			ok "$svc already running on :$port"
+			return
+		fi
+	fi
+	port_open 127.0.0.1 "$port" && die "port $port is taken by another program; $svc needs it" "Free it, or move $svc with FLUX_${svc%%-*}_PORT (e.g. FLUX_AUTH_PORT=9081)."
+	# shellcheck disable=SC1091
+	(
+		set -a
+		. "$FLUX_DIR/infra.env"
+		set +a
+		export FLUX_HTTP_PORT="$port"
+		[[ -n ${FLUX_LOG_FORMAT:-} ]] && export LOGGING_STRUCTURED_FORMAT_CONSOLE="$FLUX_LOG_FORMAT"
+		# shellcheck disable=SC2086
+		setsid "$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$(jar_of "$svc")" >>"$log" 2>&1 </dev/null &
+		echo $! >"$pidfile"
+	)
+}
+
+service_wait() {
+	local svc=$1 port pidfile
+	port="$(service_port "$svc")"
+	pidfile="$(service_pidfile "$svc")"
+	local deadline=$((SECONDS + ${FLUX_START_TIMEOUT:-180}))
+	until curl -fsS "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do
+		if ! pid_alive "$pidfile"; then
+			tail -n 30 "$FLUX_DIR/logs/$svc.log" >&2
+			die "$svc stopped while starting, see .flux/logs/$svc.log"
+		fi
+		((SECONDS < deadline)) || die "$svc was not ready after ${FLUX_START_TIMEOUT:-180} s, see .flux/logs/$svc.log"
+		sleep 1
+	done
+	ok "$svc ready on http://localhost:$port"
+}
+
+service_stop() {
+	local svc=$1 pidfile pid
+	pidfile="$(service_pidfile "$svc")"
+	pid_alive "$pidfile" || { rm -f "$pidfile"; return 0; }
+	pid="$(cat "$pidfile")"
+	kill "$pid" 2>/dev/null || true
+	wait_for 40 bash -c "! kill -0 $pid" || kill -9 "$pid" 2>/dev/null || true
+	rm -f "$pidfile"
+	ok "$svc stopped"
+}
+
+# ---------------------------------------------------------------------------- commands
+
+cmd_up() {
+	local started=$SECONDS
+	command -v curl >/dev/null 2>&1 || { can_apt && apt_install curl; } || die "curl is needed: sudo apt-get install -y curl"
+	pick_jdk
+	mkdir -p "$FLUX_DIR/logs" "$FLUX_DIR/run"
+	say "JDK: $JAVA_HOME"
+	build_stale
+	infra_up
+	local svc
+	for svc in "${SERVICES[@]}"; do service_start "$svc"; done
+	for svc in "${SERVICES[@]}"; do service_wait "$svc"; done
+	# shellcheck disable=SC1091
+	. "$FLUX_DIR/infra.env"
+	cat <<EOF
+
+${BOLD}Flux is up${RESET} in $((SECONDS - started)) s.
+  auth-service          http://localhost:$(service_port auth-service)       health: /actuator/health
+  user-service          http://localhost:$(service_port user-service)
+  notification-service  http://localhost:$(service_port notification-service)
+  PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification ($FLUX_INFRA)
+  RabbitMQ              $FLUX_RABBITMQ_HOST:$FLUX_RABBITMQ_PORT   vhost flux; management $FLUX_RABBITMQ_MANAGEMENT_URL ($RABBIT_ADMIN / $RABBIT_ADMIN)
+  logs                  ./flux logs [service]   (files in .flux/logs/)
+
+Try: curl -s localhost:8081/actuator/health/readiness
+Stop with ./flux down.
+EOF
+}
+
+cmd_down() {
+	local svc
+	for svc in "${SERVICES[@]}"; do service_stop "$svc"; done
+	infra_down
+	ok "down (data kept in .flux/; ./flux reset wipes it)"
+}
+
+cmd_status() {
+	local svc port state mode=none
+	[[ -f $FLUX_DIR/infra.env ]] && mode="$(sed -n 's/^FLUX_INFRA=//p' "$FLUX_DIR/infra.env")"
+	printf '%-22s %-10s %s\n' WHAT STATE WHERE
+	for svc in "${SERVICES[@]}"; do
+		port="$(service_port "$svc")"
+		if pid_alive "$(service_pidfile "$svc")"; then
+			if state="$(curl -fsS "http://localhost:$port/actuator/health" 2>/dev/null)"; then
+				state="$(sed -n 's/.*"status":"\([A-Z_]*\)"}$/\1/p' <<<"$state")"
+			else
+				state=STARTING
+			fi
+		else
+			state=stopped
+		fi
+		printf '%-22s %-10s %s\n' "$svc" "$state" "http://localhost:$port"
+	done
+	if [[ $mode == local ]]; then
+		PG_BIN="$(pg_bindir || true)"
+		if [[ -n $PG_BIN ]] && as_pg "$PG_BIN/pg_ctl" -D "$(readlink -f "$FLUX_DIR/up/postgres")/data" status >/dev/null 2>&1; then state=running; else state=stopped; fi
+		printf '%-22s %-10s %s\n' postgresql "$state" "127.0.0.1:$UP_PG_PORT (data .flux/up/postgres)"
+		if pid_alive "$FLUX_DIR/up/rabbitmq/rabbitmq.pid"; then state=running; else state=stopped; fi
+		printf '%-22s %-10s %s\n' rabbitmq "$state" "127.0.0.1:$UP_AMQP_PORT, management http://localhost:$UP_MGMT_PORT"
+	else
+		printf '%-22s %-10s %s\n' 'postgresql, rabbitmq' "$mode" "$(grep -E '^FLUX_(DB|RABBITMQ)_(HOST|PORT)=' "$FLUX_DIR/infra.env" 2>/dev/null | tr '\n' ' ')"
+	fi
+}
+
+cmd_logs() {
+	mkdir -p "$FLUX_DIR/logs"
+	if [[ $# -gt 0 ]]; then
+		local svc=$1
+		[[ $svc == *-service ]] || svc="$svc-service"
+		[[ " ${SERVICES[*]} " == *" $svc "* ]] || die "no service '$1': choose one of ${SERVICES[*]}"
+		exec tail -n 200 -F "$FLUX_DIR/logs/$svc.log"
+	fi
+	local files=()
+	for svc in "${SERVICES[@]}"; do files+=("$FLUX_DIR/logs/$svc.log"); done
+	[[ -f $FLUX_DIR/up/postgres/postgres.log ]] && files+=("$FLUX_DIR/up/postgres/postgres.log")
+	exec tail -n 50 -F "${files[@]}"
+}
+
+cmd_reset() {
+	cmd_down
+	rm -rf "$FLUX_DIR"
+	[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)"
+	ok "wiped .flux/"
+}
+
+lint_scripts() {
+	if ! command -v shellcheck >/dev/null 2>&1; then
+		can_apt || die "shellcheck is needed to check the scripts: sudo apt-get install -y shellcheck"
+		apt_install shellcheck
+	fi
+	shellcheck -x "$ROOT/flux" "$ROOT/.ci/run" "$ROOT"/deploy/postgres/*.sh || die "shellcheck found problems in the scripts"
+	ok "shellcheck: scripts are clean"
+}
+
+stop_test_servers() {
+	rabbit_stop test || true
+	pg_stop test || true
+}
+
+cmd_test() {
+	local started=$SECONDS
+	pick_jdk
+	say "JDK: $JAVA_HOME"
+	lint_scripts
+	if docker_running; then
+		say "Docker is running: integration tests use Testcontainers"
+		unset FLUX_TEST_INFRA
+	else
+		say "no Docker engine: starting throw-away PostgreSQL and RabbitMQ for the tests"
+		stop_test_servers
+		rm -rf "$FLUX_DIR/test"
+		[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/test"
+		trap 'stop_test_servers' EXIT
+		pg_start test "$TEST_PG_PORT"
+		rabbit_start test "$TEST_AMQP_PORT" ''
+		export FLUX_TEST_INFRA=external
+		export FLUX_DB_HOST=127.0.0.1 FLUX_DB_PORT="$TEST_PG_PORT"
+		export FLUX_RABBITMQ_HOST=127.0.0.1 FLUX_RABBITMQ_PORT="$TEST_AMQP_PORT"
+	fi
+	say "running the test suite (./mvnw verify)"
+	local rc=0
+	"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@" || rc=$?
+	say "tests finished in $((SECONDS - started)) s"
+	return "$rc"
+}
+
+main() {
+	local cmd=${1:-help}
+	[[ $# -gt 0 ]] && shift
+	case $cmd in
+	up) cmd_up "$@" ;;
+	down) cmd_down "$@" ;;
+	status) cmd_status "$@" ;;
+	logs) cmd_logs "$@" ;;
+	reset) cmd_reset "$@" ;;
+	test) cmd_test "$@" ;;
+	help | -h | --help) usage ;;
+	*)
+		usage >&2
+		die "unknown command '$cmd'"
+		;;
+	esac
+}
+
+main "$@"
