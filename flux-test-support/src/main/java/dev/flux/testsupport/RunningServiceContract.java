@@ -1,0 +1,83 @@
+package dev.flux.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every Flux service promises once started on real servers: it is ready when its own
+ * database and the broker answer, it is live regardless of them, and it works in its own
+ * database under its own login role. Each service runs these by extending this class.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@WithFluxInfrastructure
+public abstract class RunningServiceContract {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	/** The service's database, also the name of its login role: {@code flux_auth}, ... */
+	protected abstract String database();
+
+	@Test
+	void isReadyWhenItsDatabaseAndBrokerAnswer() throws Exception {
+		HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+		assertThat(readiness.statusCode()).isEqualTo(200);
+		assertThat(status(readiness, "$.status")).isEqualTo("UP");
+		assertThat(status(readiness, "$.components.db.status")).isEqualTo("UP");
+		assertThat(status(readiness, "$.components.rabbit.status")).isEqualTo("UP");
+	}
+
+	@Test
+	void livenessDoesNotDependOnDatabaseOrBroker() throws Exception {
+		HttpResponse<String> liveness = get("/actuator/health/liveness");
+
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		Map<String, Object> components = JsonPath.read(liveness.body(), "$.components");
+		assertThat(components).containsOnlyKeys("livenessState");
+	}
+
+	@Test
+	void hidesHealthDetailsFromAnonymousCallers() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+
+		assertThat(health.body()).contains("\"db\"").doesNotContain("PostgreSQL").doesNotContain("validationQuery");
+	}
+
+	@Test
+	void worksInItsOwnDatabaseUnderItsOwnRole() {
+		Map<String, Object> session = this.jdbc.queryForMap("SELECT current_user AS role, current_database() AS db");
+
+		assertThat(session).containsEntry("role", database()).containsEntry("db", database());
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
+			return client.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+	}
+
+	private static String status(HttpResponse<String> response, String path) {
+		return JsonPath.read(response.body(), path);
+	}
+
+}
