@@ -257,6 +257,15 @@ rabbit_env() { # instance amqp-port management-port
 
 rabbitmqctl_() { "$RABBIT_BIN/rabbitmqctl" -q "$@"; }
 
+# Lets fault tests stop and start the test broker (rabbitmqctl stop_app / start_app).
+export_broker_control() { # instance amqp-port
+	local dir="$FLUX_DIR/$1/rabbitmq"
+	export FLUX_TEST_RABBITMQCTL="$RABBIT_BIN/rabbitmqctl"
+	export FLUX_TEST_RABBITMQ_NODENAME="flux-$1@localhost"
+	export FLUX_TEST_RABBITMQ_HOME="$dir/home"
+	export FLUX_TEST_ERL_EPMD_PORT=$(($2 + 3))
+}
+
 rabbit_start() { # instance amqp-port management-port
 	local name=$1 amqp=$2 mgmt=$3
 	ensure_rabbit_binaries
@@ -578,8 +587,11 @@ cmd_test() {
 		rm -rf "$FLUX_DIR/test"
 		[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/test"
 		trap 'stop_test_servers' EXIT
+		# "sample" is the database of common-events' own tests, which play a service of their own.
+		export FLUX_DATABASE_SERVICES="auth user notification sample"
 		pg_start test "$TEST_PG_PORT"
 		rabbit_start test "$TEST_AMQP_PORT" ''
+		export_broker_control test "$TEST_AMQP_PORT"
 		export FLUX_TEST_INFRA=external
 		export FLUX_DB_HOST=127.0.0.1 FLUX_DB_PORT="$TEST_PG_PORT"
 		export FLUX_RABBITMQ_HOST=127.0.0.1 FLUX_RABBITMQ_PORT="$TEST_AMQP_PORT"

@@ -4,9 +4,10 @@
 # Connection: the usual PG* variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) of a superuser.
 # Passwords: FLUX_AUTH_DB_PASSWORD, FLUX_USER_DB_PASSWORD, FLUX_NOTIFICATION_DB_PASSWORD
 # (default: the role's name, for development only).
+# FLUX_DATABASE_SERVICES overrides which services get one (./flux test adds its test databases).
 set -euo pipefail
 
-for service in auth user notification; do
+for service in ${FLUX_DATABASE_SERVICES:-auth user notification}; do
 	role="flux_${service}"
 	password_variable="FLUX_${service^^}_DB_PASSWORD"
 	password="${!password_variable:-$role}"

@@ -22,8 +22,9 @@ public @interface EventType {
 	int version() default 1;
 
 	/**
-	 * Whether the payload carries a secret (a verification or reset token): such events are
-	 * never logged, never replayed, and their payload is erased from the outbox once published.
+	 * Whether the payload carries a secret (a verification or reset token): such events
+	 * are never logged, never replayed, and their payload is erased from the outbox once
+	 * published.
 	 */
 	boolean sensitive() default false;
 

@@ -1,8 +1,8 @@
 package dev.flux.events;
 
 /**
- * An event that can never be handled as it is (bad JSON, schema violation, unknown type or
- * version): it goes straight to the dead-letter queue, without retries.
+ * An event that can never be handled as it is (bad JSON, schema violation, unknown type
+ * or version): it goes straight to the dead-letter queue, without retries.
  */
 public class NonRetryableEventException extends RuntimeException {
 

@@ -1,0 +1,29 @@
+package dev.flux.events.consumer;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a service's event consumer ({@code flux.events.consumer.*}).
+ *
+ * @param enabled whether this instance consumes its service's queue
+ * @param retryTiers delays of the retry tiers; a message is tried
+ * {@code retryTiers.size() + 1} times before it is dead-lettered
+ * @param prefetch unacknowledged messages the broker may push to one consumer
+ * @param concurrency consumers of the service queue per instance (1 keeps delivery order)
+ * @param inboxRetention how long handled event ids are remembered for deduplication
+ */
+@ConfigurationProperties("flux.events.consumer")
+public record ConsumerProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
+		"1s", "5s", "30s", "2m", "10m" }) List<Duration> retryTiers, @DefaultValue("50") int prefetch,
+		@DefaultValue("1") int concurrency, @DefaultValue("30d") Duration inboxRetention){
+
+	/** How many times a failing message is tried in all. */
+	public int maxAttempts() {
+		return this.retryTiers.size() + 1;
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.flux.events.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.flux.events.EventEnvelope;
+import dev.flux.events.EventType;
+import dev.flux.events.contract.EventCatalog;
+import dev.flux.events.contract.EventCodec;
+import dev.flux.events.tracing.EventContext;
+
+/**
+ * The outbox as rows of {@code flux_events.outbox_events}, written with the caller's
+ * connection.
+ */
+final class JdbcOutbox implements Outbox {
+
+	private final OutboxStore store;
+
+	private final EventCodec codec;
+
+	private final EventCatalog catalog;
+
+	private final String producer;
+
+	private final Clock clock;
+
+	JdbcOutbox(OutboxStore store, EventCodec codec, EventCatalog catalog, String producer, Clock clock) {
+		this.store = store;
+		this.codec = codec;
+		this.catalog = catalog;
+		this.producer = producer;
+		this.clock = clock;
+	}
+
+	@Override
+	public EventEnvelope append(String aggregateId, long aggregateVersion, Object payload) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalTransactionStateException(
+					"Outbox.append needs the transaction of the change the event reports; none is active");
+		}
+		EventType type = this.catalog.typeOf(payload.getClass());
+		EventContext context = EventContext.current().orElseGet(() -> new EventContext(UUID.randomUUID(), null, null));
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		EventEnvelope envelope = this.codec.envelope(payload, UUID.randomUUID(), now, this.producer, aggregateId,
+				aggregateVersion, context.correlationId(), context.causationId());
+		this.codec.validate(envelope);
+		this.store.insert(envelope.eventId(), envelope.type(), envelope.version(), aggregateId, aggregateVersion,
+				envelope.correlationId(), context.traceparent(), type.sensitive(),
+				new String(this.codec.toJson(envelope), java.nio.charset.StandardCharsets.UTF_8));
+		return envelope;
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.flux.events.outbox;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.flux.events.contract.EventCodec;
+import dev.flux.events.schema.FluxEventsSchema;
+import dev.flux.events.topology.ServiceIdentity;
+
+/**
+ * The outbox and its relay for a service; imported by the Flux events auto-configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxConfiguration {
+
+	@Bean
+	OutboxStore fluxOutboxStore(DataSource dataSource, FluxEventsSchema schema) {
+		return new OutboxStore(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	Outbox fluxOutbox(OutboxStore store, EventCodec codec, ServiceIdentity identity) {
+		return new JdbcOutbox(store, codec, codec.catalog(), identity.producer(), Clock.systemUTC());
+	}
+
+	@Bean
+	OutboxMetrics fluxOutboxMetrics(ObjectProvider<MeterRegistry> registry, OutboxStore store) {
+		return new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), store);
+	}
+
+	@Bean
+	OutboxRelay fluxOutboxRelay(OutboxStore store, ConnectionFactory connectionFactory, DataSource dataSource,
+			OutboxProperties properties, OutboxMetrics metrics, ServiceIdentity identity,
+			ObjectProvider<RelayObserver> observer) {
+		RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
+		rabbit.setMandatory(true);
+		OutboxRelay relay = new OutboxRelay(store, new OutboxPublisher(rabbit, properties.confirmTimeout()),
+				new RelayLeadership(dataSource, identity.service()), properties, metrics,
+				observer.getIfAvailable(() -> RelayObserver.NONE));
+		relay.setAutoStartup(properties.enabled());
+		return relay;
+	}
+
+	@Bean
+	OutboxHealthIndicator outboxHealthIndicator(OutboxRelay relay, OutboxMetrics metrics) {
+		return new OutboxHealthIndicator(relay, metrics);
+	}
+
+	@Bean
+	OutboxAdministration fluxOutboxAdministration(OutboxStore store) {
+		return new OutboxAdministration(store);
+	}
+
+}

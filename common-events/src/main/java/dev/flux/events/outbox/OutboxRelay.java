@@ -1,0 +1,252 @@
+package dev.flux.events.outbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Moves outbox rows to the broker: while it is the active relay of its service it claims
+ * pending rows in id order, publishes them with confirms and marks them published only
+ * after a positive confirm without a return. Idle, it sleeps until a commit notification
+ * or the poll interval. When the broker or the database fails it backs off exponentially;
+ * nothing is lost, the rows wait. Started and stopped with the application context.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+	private static final Duration WAIT_SLICE = Duration.ofMillis(200);
+
+	private final OutboxStore store;
+
+	private final OutboxPublisher publisher;
+
+	private final RelayLeadership leadership;
+
+	private final OutboxProperties properties;
+
+	private final OutboxMetrics metrics;
+
+	private final RelayObserver observer;
+
+	private volatile @Nullable Thread thread;
+
+	private volatile boolean running;
+
+	private volatile @Nullable String lastError;
+
+	private volatile @Nullable Instant failingSince;
+
+	private Instant nextPurge = Instant.now();
+
+	private boolean autoStartup = true;
+
+	OutboxRelay(OutboxStore store, OutboxPublisher publisher, RelayLeadership leadership, OutboxProperties properties,
+			OutboxMetrics metrics, RelayObserver observer) {
+		this.store = store;
+		this.publisher = publisher;
+		this.leadership = leadership;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.observer = observer;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.running) {
+			return;
+		}
+		this.running = true;
+		this.thread = Thread.ofPlatform().name("flux-outbox-relay").daemon().start(this::run);
+	}
+
+	@Override
+	public synchronized void stop() {
+		this.running = false;
+		Thread current = this.thread;
+		if (current != null) {
+			current.interrupt();
+			try {
+				current.join(Duration.ofSeconds(30));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		this.thread = null;
+		this.leadership.close();
+	}
+
+	@Override
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Stops after the consumers (which may still append) and before the connection
+	 * factories.
+	 */
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE - 1000;
+	}
+
+	/** Whether this instance's relay is the active one of its service. */
+	public boolean isActive() {
+		return this.running && this.leadership.isLeader();
+	}
+
+	/** Why the last round failed, while rounds keep failing. */
+	public @Nullable String lastError() {
+		return this.lastError;
+	}
+
+	/** Since when rounds have kept failing, if they do. */
+	public @Nullable Instant failingSince() {
+		return this.failingSince;
+	}
+
+	private void run() {
+		Duration backoff = this.properties.initialBackoff();
+		while (this.running) {
+			try {
+				if (!this.leadership.tryLead()) {
+					pause(this.properties.standbyInterval());
+					continue;
+				}
+				int relayed = relayBatch();
+				recovered();
+				backoff = this.properties.initialBackoff();
+				if (relayed < this.properties.batchSize()) {
+					purgeWhenDue();
+					if (relayed == 0) {
+						awaitWork();
+					}
+				}
+			}
+			catch (Exception ex) {
+				if (!this.running) {
+					break;
+				}
+				failed(ex, backoff);
+				if (!(ex instanceof BrokerUnavailableException)) {
+					this.leadership.close();
+				}
+				pause(backoff);
+				backoff = min(backoff.multipliedBy(2), this.properties.maxBackoff());
+			}
+		}
+	}
+
+	private int relayBatch() {
+		List<PendingEvent> batch = this.store.pending(this.properties.batchSize());
+		if (batch.isEmpty()) {
+			return 0;
+		}
+		PublishOutcome outcome;
+		try {
+			outcome = this.publisher.publish(batch);
+		}
+		catch (RuntimeException ex) {
+			throw new BrokerUnavailableException("Publishing " + batch.size() + " events failed: " + ex.getMessage(),
+					ex);
+		}
+		this.observer.published(batch, outcome);
+		if (!outcome.confirmed().isEmpty()) {
+			this.store.markPublished(outcome.confirmed());
+		}
+		for (PublishOutcome.Returned returned : outcome.returned()) {
+			logger.error("Outbox event {} was returned by the broker and is marked FAILED: {}", returned.id(),
+					returned.reason());
+			this.store.markFailed(returned.id(), returned.reason());
+		}
+		this.metrics.recorded(batch, outcome);
+		if (!outcome.unconfirmed().isEmpty()) {
+			this.store.recordFailedAttempt(outcome.unconfirmed(), String.valueOf(outcome.problem()));
+			throw new BrokerUnavailableException(outcome.unconfirmed().size() + " of " + batch.size()
+					+ " events were not confirmed (" + outcome.problem() + "); they will be sent again", null);
+		}
+		return batch.size();
+	}
+
+	/**
+	 * Sleeps until a commit notification or the poll interval, in slices so that stop()
+	 * is quick.
+	 */
+	private void awaitWork() throws java.sql.SQLException {
+		long deadline = System.nanoTime() + this.properties.pollInterval().toNanos();
+		while (this.running && System.nanoTime() < deadline) {
+			if (this.leadership.awaitCommit(WAIT_SLICE)) {
+				return;
+			}
+		}
+	}
+
+	private void purgeWhenDue() {
+		if (Instant.now().isBefore(this.nextPurge)) {
+			return;
+		}
+		int purged;
+		int total = 0;
+		do {
+			purged = this.store.purgePublished(this.properties.retention(), this.properties.purgeBatchSize());
+			total += purged;
+		}
+		while (purged == this.properties.purgeBatchSize() && this.running);
+		if (total > 0) {
+			logger.info("Purged {} published events older than {}", total, this.properties.retention());
+		}
+		this.nextPurge = Instant.now().plus(this.properties.purgeInterval());
+	}
+
+	private void failed(Exception ex, Duration backoff) {
+		if (this.failingSince == null) {
+			this.failingSince = Instant.now();
+		}
+		this.lastError = ex.getMessage();
+		this.metrics.roundFailed(ex);
+		logger.warn("Outbox relay round failed, next try in {}: {}", backoff, ex.getMessage());
+	}
+
+	private void recovered() {
+		if (this.failingSince != null) {
+			logger.info("Outbox relay recovered after failing since {}", this.failingSince);
+		}
+		this.failingSince = null;
+		this.lastError = null;
+	}
+
+	private void pause(Duration duration) {
+		LockSupport.parkNanos(duration.toNanos());
+	}
+
+	private static Duration min(Duration a, Duration b) {
+		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	/** The broker did not take a batch: back off and keep the active role. */
+	static final class BrokerUnavailableException extends RuntimeException {
+
+		BrokerUnavailableException(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+}

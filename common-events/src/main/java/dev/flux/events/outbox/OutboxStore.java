@@ -1,0 +1,106 @@
+package dev.flux.events.outbox;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The SQL of the outbox table. */
+final class OutboxStore {
+
+	static final String CHANNEL = "flux_outbox";
+
+	private final JdbcTemplate jdbc;
+
+	OutboxStore(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(UUID eventId, String type, int version, String aggregateId, long aggregateVersion, UUID correlationId,
+			@Nullable String traceparent, boolean sensitive, String envelope) {
+		this.jdbc.update("""
+				INSERT INTO flux_events.outbox_events (event_id, event_type, event_version, aggregate_id,
+				    aggregate_version, correlation_id, traceparent, sensitive, envelope)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", eventId, type, version, aggregateId, aggregateVersion,
+				correlationId, traceparent, sensitive, envelope);
+		// Delivered when the transaction commits, and not at all if it rolls back.
+		this.jdbc.execute("NOTIFY " + CHANNEL);
+	}
+
+	List<PendingEvent> pending(int limit) {
+		return this.jdbc.query("""
+				SELECT id, event_id, event_type, correlation_id, traceparent, envelope ->> 'producer' AS producer,
+				       created_at, envelope::text AS envelope
+				FROM flux_events.outbox_events WHERE status = 'PENDING' ORDER BY id LIMIT ?""",
+				(rs, row) -> new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
+						rs.getString("event_type"), rs.getObject("correlation_id", UUID.class),
+						rs.getString("traceparent"), rs.getString("producer"),
+						rs.getTimestamp("created_at").toInstant(), rs.getString("envelope")),
+				limit);
+	}
+
+	/**
+	 * Marks rows published; a sensitive event's payload is erased from the log at the
+	 * same time.
+	 */
+	void markPublished(List<Long> ids) {
+		this.jdbc.update(
+				"""
+						UPDATE flux_events.outbox_events
+						SET status = 'PUBLISHED', published_at = now(), attempts = attempts + 1, last_error = NULL,
+						    envelope = CASE WHEN sensitive THEN jsonb_set(envelope, '{payload}', 'null'::jsonb) ELSE envelope END
+						WHERE id = ANY (?) AND status = 'PENDING'""",
+				(Object) ids.toArray(Long[]::new));
+	}
+
+	void markFailed(long id, String error) {
+		this.jdbc.update("""
+				UPDATE flux_events.outbox_events SET status = 'FAILED', attempts = attempts + 1, last_error = ?
+				WHERE id = ? AND status = 'PENDING'""", error, id);
+	}
+
+	void recordFailedAttempt(List<Long> ids, String error) {
+		this.jdbc.update("""
+				UPDATE flux_events.outbox_events SET attempts = attempts + 1, last_error = ?
+				WHERE id = ANY (?) AND status = 'PENDING'""", error, ids.toArray(Long[]::new));
+	}
+
+	/** Puts failed events back in line, for an operator who fixed their cause. */
+	int retryFailed() {
+		return this.jdbc.update("UPDATE flux_events.outbox_events SET status = 'PENDING' WHERE status = 'FAILED'");
+	}
+
+	OutboxStats stats() {
+		return this.jdbc.queryForObject("""
+				SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
+				       min(created_at) FILTER (WHERE status = 'PENDING') AS oldest,
+				       count(*) FILTER (WHERE status = 'FAILED') AS failed
+				FROM flux_events.outbox_events WHERE status <> 'PUBLISHED'""", (rs, row) -> {
+			Timestamp oldest = rs.getTimestamp("oldest");
+			return new OutboxStats(rs.getLong("pending"), (oldest != null) ? oldest.toInstant() : null,
+					rs.getLong("failed"));
+		});
+	}
+
+	/**
+	 * Deletes published events older than the retention, at most {@code batchSize} rows.
+	 */
+	int purgePublished(Duration retention, int batchSize) {
+		return this.jdbc.update("""
+				DELETE FROM flux_events.outbox_events WHERE id IN (
+				    SELECT id FROM flux_events.outbox_events
+				    WHERE status = 'PUBLISHED' AND published_at < ?
+				    ORDER BY published_at LIMIT ?)""", Timestamp.from(Instant.now().minus(retention)), batchSize);
+	}
+
+	/** Counts of the outbox rows that are not yet published. */
+	record OutboxStats(long pending, @Nullable Instant oldestPending, long failed) {
+
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.flux.events.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/** An outbox row waiting to be published, with the envelope exactly as stored. */
+record PendingEvent(long id, UUID eventId, String type, UUID correlationId, @Nullable String traceparent,
+		String producer, Instant createdAt, String envelope) {
+
+}

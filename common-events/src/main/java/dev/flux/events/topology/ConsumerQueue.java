@@ -1,0 +1,96 @@
+package dev.flux.events.topology;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A service's event queue with its bindings, retry tiers and dead-letter queue; every
+ * name starts with {@code <service>.service.}, which is what the service's broker user
+ * may touch.
+ *
+ * @param service the service's short name: {@code user}, {@code notification}
+ * @param bindingKeys the routing keys bound from {@code app.events}, e.g. {@code user.*}
+ * @param retryTiers the delays of the retry queues, shortest first
+ */
+public record ConsumerQueue(String service, List<String> bindingKeys, List<Duration> retryTiers) {
+
+	public ConsumerQueue {
+		bindingKeys = List.copyOf(bindingKeys);
+		retryTiers = List.copyOf(retryTiers);
+	}
+
+	/** The prefix of every resource of the service: {@code user.service.}. */
+	public String prefix() {
+		return this.service + ".service.";
+	}
+
+	/** The queue the service consumes: {@code user.service.queue}. */
+	public String name() {
+		return prefix() + "queue";
+	}
+
+	/** The direct exchange a failed message is sent to, keyed by retry queue name. */
+	public String retryExchange() {
+		return prefix() + "retry";
+	}
+
+	/** The retry queue of a tier (0-based): {@code user.service.retry.5s}. */
+	public String retryQueue(int tier) {
+		return prefix() + "retry." + label(this.retryTiers.get(tier));
+	}
+
+	/**
+	 * The dead-letter queue, fed through {@code app.events.dlx} with the main queue's
+	 * name.
+	 */
+	public String deadLetterQueue() {
+		return name() + ".dlq";
+	}
+
+	/**
+	 * Arguments of the main queue: quorum, dead-lettered to the DLX when the broker gives
+	 * up.
+	 */
+	public Map<String, Object> mainArguments() {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("x-queue-type", "quorum");
+		arguments.put("x-dead-letter-exchange", FluxTopology.DEAD_LETTER_EXCHANGE);
+		arguments.put("x-dead-letter-routing-key", name());
+		arguments.put("x-delivery-limit", FluxTopology.BROKER_DELIVERY_LIMIT);
+		return arguments;
+	}
+
+	/**
+	 * Arguments of a retry queue: messages wait the tier's delay, then the broker
+	 * dead-letters them back to the main queue, at least once (a broker restart loses no
+	 * retry).
+	 */
+	public Map<String, Object> retryArguments(int tier) {
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("x-queue-type", "quorum");
+		arguments.put("x-message-ttl", this.retryTiers.get(tier).toMillis());
+		arguments.put("x-dead-letter-exchange", "");
+		arguments.put("x-dead-letter-routing-key", name());
+		arguments.put("x-dead-letter-strategy", "at-least-once");
+		arguments.put("x-overflow", "reject-publish");
+		return arguments;
+	}
+
+	/** Arguments of the dead-letter queue. */
+	public Map<String, Object> deadLetterArguments() {
+		return Map.of("x-queue-type", "quorum");
+	}
+
+	static String label(Duration delay) {
+		if (delay.toMillis() % 60_000 == 0) {
+			return delay.toMinutes() + "m";
+		}
+		if (delay.toMillis() % 1000 == 0) {
+			return delay.toSeconds() + "s";
+		}
+		return delay.toMillis() + "ms";
+	}
+
+}

@@ -1,0 +1,135 @@
+package dev.flux.events.topology;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+
+/**
+ * The broker topology of Flux (DESIGN.md section 3): the event exchange, the dead-letter
+ * and replay exchanges, and for each consuming service its queue, bindings, retry tiers
+ * and DLQ. Services declare their part of it at start-up; {@link BrokerDefinitions}
+ * renders all of it for docker-compose and {@code ./flux}.
+ */
+public final class FluxTopology {
+
+	/** The topic exchange every event is published to, keyed by event type. */
+	public static final String EVENTS_EXCHANGE = "app.events";
+
+	/** The direct exchange dead letters go through, keyed by the queue they died in. */
+	public static final String DEAD_LETTER_EXCHANGE = "app.events.dlx";
+
+	/** The direct exchange replays go through, keyed by the queue that asked for them. */
+	public static final String REPLAY_EXCHANGE = "app.events.replay";
+
+	/** The vhost all services share. */
+	public static final String VHOST = "flux";
+
+	/**
+	 * Deliveries after which the broker itself dead-letters a message that crashes
+	 * consumers.
+	 */
+	static final int BROKER_DELIVERY_LIMIT = 20;
+
+	/** The retry delays used unless a service configures its own. */
+	public static final List<Duration> DEFAULT_RETRY_TIERS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+			Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(10));
+
+	private static final Map<String, List<String>> STANDARD_BINDINGS = standardBindings();
+
+	private final Map<String, ConsumerQueue> queues;
+
+	private FluxTopology(Map<String, ConsumerQueue> queues) {
+		this.queues = Map.copyOf(queues);
+	}
+
+	/**
+	 * The services of Flux and the events each one consumes, with the given retry tiers.
+	 */
+	public static FluxTopology standard(List<Duration> retryTiers) {
+		Map<String, ConsumerQueue> queues = new LinkedHashMap<>();
+		STANDARD_BINDINGS.forEach((service, keys) -> queues.put(service, new ConsumerQueue(service, keys, retryTiers)));
+		return new FluxTopology(queues);
+	}
+
+	/** A topology of the given queues only. */
+	public static FluxTopology of(List<ConsumerQueue> queues) {
+		Map<String, ConsumerQueue> byService = new LinkedHashMap<>();
+		queues.forEach((queue) -> byService.put(queue.service(), queue));
+		return new FluxTopology(byService);
+	}
+
+	/** The producing-only and consuming services of Flux, by short name. */
+	public static List<String> services() {
+		List<String> services = new ArrayList<>();
+		services.add("auth");
+		services.addAll(STANDARD_BINDINGS.keySet());
+		return services;
+	}
+
+	/** The queue a service consumes, if it consumes events. */
+	public Optional<ConsumerQueue> queueOf(String service) {
+		return Optional.ofNullable(this.queues.get(service));
+	}
+
+	/** Every consumer queue, in a stable order. */
+	public List<ConsumerQueue> queues() {
+		return this.queues.values().stream().sorted((a, b) -> a.service().compareTo(b.service())).toList();
+	}
+
+	/**
+	 * What a service declares at start-up: the exchanges, and its own queues if it has
+	 * any.
+	 */
+	public Declarables declarablesFor(String service) {
+		List<Declarable> declarables = new ArrayList<>(exchanges());
+		queueOf(service).ifPresent((queue) -> declarables.addAll(declarables(queue)));
+		return new Declarables(declarables);
+	}
+
+	static List<Declarable> exchanges() {
+		return List.of(new TopicExchange(EVENTS_EXCHANGE, true, false),
+				new DirectExchange(DEAD_LETTER_EXCHANGE, true, false),
+				new DirectExchange(REPLAY_EXCHANGE, true, false));
+	}
+
+	static List<Declarable> declarables(ConsumerQueue queue) {
+		List<Declarable> declarables = new ArrayList<>();
+		Queue main = new Queue(queue.name(), true, false, false, queue.mainArguments());
+		declarables.add(main);
+		for (String key : queue.bindingKeys()) {
+			declarables.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, EVENTS_EXCHANGE, key, null));
+		}
+		declarables.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, REPLAY_EXCHANGE, queue.name(), null));
+		DirectExchange retry = new DirectExchange(queue.retryExchange(), true, false);
+		declarables.add(retry);
+		for (int tier = 0; tier < queue.retryTiers().size(); tier++) {
+			Queue retryQueue = new Queue(queue.retryQueue(tier), true, false, false, queue.retryArguments(tier));
+			declarables.add(retryQueue);
+			declarables.add(BindingBuilder.bind(retryQueue).to(retry).with(retryQueue.getName()));
+		}
+		Queue deadLetters = new Queue(queue.deadLetterQueue(), true, false, false, queue.deadLetterArguments());
+		declarables.add(deadLetters);
+		declarables.add(new Binding(deadLetters.getName(), Binding.DestinationType.QUEUE, DEAD_LETTER_EXCHANGE,
+				queue.name(), null));
+		return declarables;
+	}
+
+	private static Map<String, List<String>> standardBindings() {
+		Map<String, List<String>> bindings = new LinkedHashMap<>();
+		bindings.put("user", List.of("user.*", "presence.*"));
+		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*"));
+		return bindings;
+	}
+
+}

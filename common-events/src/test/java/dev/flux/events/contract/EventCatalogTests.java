@@ -1,0 +1,116 @@
+package dev.flux.events.contract;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flux.events.EventType;
+import dev.flux.events.NonRetryableEventException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class EventCatalogTests {
+
+	@Test
+	void standardCatalogHoldsTheUserAndProfileEvents() {
+		EventCatalog catalog = EventCatalog.standard();
+
+		assertThat(catalog.types()).containsExactly("profile.updated", "user.created", "user.deleted", "user.updated");
+		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
+		assertThat(catalog.payloadClass("user.updated", 1)).isEqualTo(UserUpdated.class);
+		assertThat(catalog.payloadClass("user.deleted", 1)).isEqualTo(UserDeleted.class);
+		assertThat(catalog.payloadClass("profile.updated", 1)).isEqualTo(ProfileUpdated.class);
+	}
+
+	@Test
+	void typeOfGivesTheEventTypeOfARegisteredClass() {
+		EventType eventType = EventCatalog.standard().typeOf(UserCreated.class);
+
+		assertThat(eventType.value()).isEqualTo("user.created");
+		assertThat(eventType.version()).isEqualTo(1);
+		assertThat(eventType.sensitive()).isFalse();
+	}
+
+	@Test
+	void rejectsAnUnknownTypeAsNonRetryable() {
+		assertThatExceptionOfType(UnknownEventTypeException.class)
+			.isThrownBy(() -> EventCatalog.standard().payloadClass("message.sent", 1))
+			.withMessageContaining("message.sent")
+			.isInstanceOf(NonRetryableEventException.class);
+	}
+
+	@Test
+	void rejectsAnUnknownVersionOfAKnownType() {
+		assertThatExceptionOfType(UnknownEventTypeException.class)
+			.isThrownBy(() -> EventCatalog.standard().payloadClass("user.created", 2))
+			.withMessageContaining("version 2")
+			.withMessageContaining("[1]");
+	}
+
+	@Test
+	void holdsSeveralVersionsOfOneType() {
+		EventCatalog catalog = EventCatalog.of(ThingCreatedV1.class, ThingCreatedV2.class);
+
+		assertThat(catalog.types()).containsExactly("thing.created");
+		assertThat(catalog.payloadClass("thing.created", 1)).isEqualTo(ThingCreatedV1.class);
+		assertThat(catalog.payloadClass("thing.created", 2)).isEqualTo(ThingCreatedV2.class);
+		assertThat(catalog.payloadClasses()).containsExactly(ThingCreatedV1.class, ThingCreatedV2.class);
+	}
+
+	@Test
+	void typeOfRejectsAClassWithoutEventType() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EventCatalog.standard().typeOf(String.class))
+			.withMessageContaining("@EventType");
+	}
+
+	@Test
+	void typeOfRejectsAnUnregisteredClass() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EventCatalog.standard().typeOf(ThingCreatedV1.class))
+			.withMessageContaining("not registered");
+	}
+
+	@Test
+	void refusesAClassWithoutEventType() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EventCatalog.of(UserCreated.class, String.class))
+			.withMessageContaining("java.lang.String");
+	}
+
+	@Test
+	void refusesTwoClassesClaimingOneTypeAndVersion() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EventCatalog.of(ThingCreatedV1.class, Impostor.class))
+			.withMessageContaining("thing.created v1");
+	}
+
+	@Test
+	void refusesATypeThatIsNotEntityDotAction() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EventCatalog.of(BadlyNamed.class))
+			.withMessageContaining("{entity}.{action}");
+	}
+
+	@Test
+	void refusesAVersionBelowOne() {
+		assertThatIllegalArgumentException().isThrownBy(() -> EventCatalog.of(VersionZero.class))
+			.withMessageContaining("below 1");
+	}
+
+	@EventType("thing.created")
+	record ThingCreatedV1(String name) {
+	}
+
+	@EventType(value = "thing.created", version = 2)
+	record ThingCreatedV2(String name, int size) {
+	}
+
+	@EventType("thing.created")
+	record Impostor(String name) {
+	}
+
+	@EventType("ThingCreated")
+	record BadlyNamed(String name) {
+	}
+
+	@EventType(value = "thing.created", version = 0)
+	record VersionZero(String name) {
+	}
+
+}

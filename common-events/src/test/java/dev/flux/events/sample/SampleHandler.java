@@ -1,0 +1,52 @@
+package dev.flux.events.sample;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.flux.events.EventEnvelope;
+import dev.flux.events.consumer.EventHandler;
+
+/**
+ * Applies sample events. Notes starting with {@code poison} fail until {@link #cure()} is
+ * called; every attempt is timed, so tests can check retry delays.
+ */
+public class SampleHandler implements EventHandler<SampleHappened> {
+
+	private final SampleEffects effects;
+
+	private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
+
+	private volatile boolean cured;
+
+	SampleHandler(SampleEffects effects) {
+		this.effects = effects;
+	}
+
+	@Override
+	public Class<SampleHappened> payloadType() {
+		return SampleHappened.class;
+	}
+
+	@Override
+	public void handle(SampleHappened payload, EventEnvelope envelope) {
+		this.attempts.computeIfAbsent(payload.note(), (note) -> new CopyOnWriteArrayList<>()).add(Instant.now());
+		if (payload.note().startsWith("poison") && !this.cured) {
+			throw new IllegalStateException("cannot digest " + payload.note());
+		}
+		this.effects.record(envelope.eventId(), payload, envelope.aggregateVersion(), envelope.correlationId());
+	}
+
+	/** When each attempt at the event with this note started. */
+	public List<Instant> attempts(String note) {
+		return this.attempts.getOrDefault(note, List.of());
+	}
+
+	/** Fixes the cause of poison failures, as an operator's fix would. */
+	public void cure() {
+		this.cured = true;
+	}
+
+}

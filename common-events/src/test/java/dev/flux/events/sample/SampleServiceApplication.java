@@ -1,0 +1,47 @@
+package dev.flux.events.sample;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.flux.events.contract.EventCatalog;
+import dev.flux.events.topology.ConsumerQueue;
+import dev.flux.events.topology.FluxTopology;
+
+/**
+ * A service that produces and consumes {@code sample.*} events, with short retry tiers,
+ * for the messaging runtime's tests.
+ */
+@SpringBootApplication
+public class SampleServiceApplication {
+
+	/** The retry delays of the sample queue. */
+	public static final List<Duration> RETRY_TIERS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+			Duration.ofSeconds(3));
+
+	@Bean
+	EventCatalog eventCatalog() {
+		return EventCatalog.of(SampleHappened.class, OrphanHappened.class);
+	}
+
+	@Bean
+	FluxTopology fluxTopology() {
+		return FluxTopology.of(List.of(new ConsumerQueue("sample", List.of("sample.*"), RETRY_TIERS)));
+	}
+
+	@Bean
+	SampleEffects sampleEffects(DataSource dataSource) {
+		return new SampleEffects(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	SampleHandler sampleHandler(SampleEffects effects) {
+		return new SampleHandler(effects);
+	}
+
+}
