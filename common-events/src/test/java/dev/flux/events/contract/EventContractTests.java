@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -131,8 +132,9 @@ class EventContractTests {
 	}
 
 	private static Set<String> schemaFiles() {
-		try (Stream<Path> files = Files
-			.list(Path.of(EventContractTests.class.getClassLoader().getResource(EventSchemas.LOCATION).toURI()))) {
+		URL envelope = EventSchemas.class.getClassLoader().getResource(EventSchemas.LOCATION + EventSchemas.ENVELOPE);
+		assertThat(envelope).as("the envelope schema").isNotNull();
+		try (Stream<Path> files = Files.list(Path.of(envelope.toURI()).getParent())) {
 			return files.map((file) -> file.getFileName().toString()).collect(Collectors.toSet());
 		}
 		catch (IOException ex) {

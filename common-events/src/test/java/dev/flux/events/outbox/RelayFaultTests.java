@@ -1,0 +1,178 @@
+package dev.flux.events.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.flux.events.sample.SampleEffects;
+import dev.flux.events.sample.SampleHappened;
+import dev.flux.events.sample.SampleServiceApplication;
+import dev.flux.testsupport.WithFluxInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay under faults: it dies between the broker's confirms and marking the rows, and
+ * a second relay competes for the same outbox.
+ */
+@SpringBootTest(classes = SampleServiceApplication.class)
+@WithFluxInfrastructure
+class RelayFaultTests {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@Autowired
+	private OutboxRelay relay;
+
+	@Autowired
+	private Outbox outbox;
+
+	@Autowired
+	private OutboxStore store;
+
+	@Autowired
+	private OutboxProperties properties;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private ConnectionFactory connectionFactory;
+
+	@Autowired
+	private TransactionTemplate transactions;
+
+	@Autowired
+	private SampleEffects effects;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	private final List<OutboxRelay> extraRelays = new ArrayList<>();
+
+	@AfterEach
+	void restoreTheApplicationsRelay() {
+		this.extraRelays.forEach(OutboxRelay::stop);
+		this.relay.start();
+	}
+
+	@Test
+	void eventsPublishedByARelayThatDiedBeforeMarkingThemAreSentAgainAndAppliedOnce() {
+		this.relay.stop();
+		AtomicBoolean crashed = new AtomicBoolean();
+		OutboxRelay doomed = relay((batch, outcome) -> {
+			if (crashed.compareAndSet(false, true)) {
+				throw new SimulatedCrash();
+			}
+		});
+		String prefix = "crash-" + UUID.randomUUID() + "-";
+		this.transactions.executeWithoutResult((status) -> IntStream.range(0, 20)
+			.forEach((i) -> this.outbox.append(UUID.randomUUID().toString(), 1, sample(prefix + i))));
+
+		doomed.start();
+		// The crash is the point: Awaitility must not fail on the relay thread's uncaught
+		// error.
+		await().dontCatchUncaughtExceptions()
+			.atMost(PATIENCE)
+			.until(() -> crashed.get() && this.effects.distinctApplied(prefix) == 20);
+		assertThat(pendingWithPrefix(prefix)).as("rows left unmarked by the dead relay").isEqualTo(20);
+
+		doomed.stop();
+		this.relay.start();
+
+		await().atMost(PATIENCE).until(() -> pendingWithPrefix(prefix) == 0);
+		await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> this.effects.applied(prefix) == 20);
+		assertThat(this.effects.distinctApplied(prefix)).isEqualTo(20);
+	}
+
+	@Test
+	void onlyOneRelayPublishesAndTheStandbyTakesOverWhenTheActiveOneStops() {
+		await().atMost(PATIENCE).until(this.relay::isActive);
+		OutboxRelay standby = relay(RelayObserver.NONE);
+		standby.start();
+		await().during(Duration.ofSeconds(1))
+			.atMost(PATIENCE)
+			.until(() -> this.relay.isActive() && !standby.isActive());
+
+		this.relay.stop();
+		await().atMost(PATIENCE).until(standby::isActive);
+		String note = "after-takeover-" + UUID.randomUUID();
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.append(UUID.randomUUID().toString(), 1, sample(note)));
+		await().atMost(PATIENCE).until(() -> this.effects.timesApplied(note) == 1);
+	}
+
+	@Test
+	void eventsOfOneAggregateArriveInCommitOrderWhileTwoRelaysCompete() {
+		OutboxRelay competitor = relay(RelayObserver.NONE);
+		competitor.start();
+		List<UUID> samples = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+		for (long version = 1; version <= 30; version++) {
+			for (UUID sample : samples) {
+				long v = version;
+				this.transactions.executeWithoutResult((status) -> this.outbox.append(sample.toString(), v,
+						new SampleHappened(sample, "ordered-" + sample + "-" + v)));
+			}
+		}
+
+		await().atMost(PATIENCE)
+			.until(() -> samples.stream().allMatch((sample) -> this.effects.versionsApplied(sample).size() == 30));
+		for (UUID sample : samples) {
+			assertThat(this.effects.versionsApplied(sample))
+				.containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+		}
+		assertThat(this.relay.isActive() ^ competitor.isActive()).as("exactly one relay is active").isTrue();
+	}
+
+	private OutboxRelay relay(RelayObserver observer) {
+		RabbitTemplate rabbit = new RabbitTemplate(this.connectionFactory);
+		rabbit.setMandatory(true);
+		OutboxRelay relay = new OutboxRelay(this.store, new OutboxPublisher(rabbit, this.properties.confirmTimeout()),
+				new RelayLeadership(this.dataSource, "sample"), this.properties,
+				new OutboxMetrics(new SimpleMeterRegistry(), this.store), observer);
+		this.extraRelays.add(relay);
+		return relay;
+	}
+
+	private int pendingWithPrefix(String prefix) {
+		Integer count = this.jdbc.queryForObject("""
+				SELECT count(*) FROM flux_events.outbox_events
+				WHERE status = 'PENDING' AND envelope -> 'payload' ->> 'note' LIKE ?""", Integer.class, prefix + "%");
+		return (count != null) ? count : 0;
+	}
+
+	private static SampleHappened sample(String note) {
+		return new SampleHappened(UUID.randomUUID(), note);
+	}
+
+	/**
+	 * What the relay's process dying looks like from inside: nothing after this line
+	 * runs.
+	 */
+	static final class SimulatedCrash extends Error {
+
+		SimulatedCrash() {
+			super("relay process died between the broker's confirms and marking the rows");
+		}
+
+	}
+
+}

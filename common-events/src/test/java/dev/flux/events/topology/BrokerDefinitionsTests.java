@@ -1,0 +1,75 @@
+package dev.flux.events.topology;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.flux.testsupport.FluxInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The broker definitions that docker-compose and ./flux load come from the same topology
+ * the services declare: regenerate them with
+ * {@code ./mvnw -pl common-events test -Dtest=BrokerDefinitionsTests -Dflux.writeDefinitions=true}.
+ */
+class BrokerDefinitionsTests {
+
+	private static final Path FILE = FluxInfrastructure.projectRoot().resolve("deploy/rabbitmq/definitions.json");
+
+	@Test
+	void definitionsFileIsRenderedFromTheTopology() throws IOException {
+		String rendered = BrokerDefinitions.render(FluxTopology.standard(FluxTopology.DEFAULT_RETRY_TIERS),
+				passwordHashes());
+		if (Boolean.getBoolean("flux.writeDefinitions")) {
+			Files.writeString(FILE, rendered);
+		}
+
+		assertThat(Files.readString(FILE))
+			.as("deploy/rabbitmq/definitions.json is out of date; see this test's Javadoc")
+			.isEqualTo(rendered);
+	}
+
+	@Test
+	void everyServiceUserMayTouchOnlyTheEventExchangesAndItsOwnResources() {
+		String pattern = BrokerDefinitions.permissionOf("user");
+
+		assertThat(List.of("app.events", "app.events.dlx", "app.events.replay", "user.service.queue",
+				"user.service.retry", "user.service.retry.5s", "user.service.queue.dlq"))
+			.allSatisfy((name) -> assertThat(name).matches(pattern));
+		assertThat(List.of("notification.service.queue", "auth.service.queue", "app.events.other", "amq.default", ""))
+			.allSatisfy((name) -> assertThat(name).doesNotMatch(pattern));
+	}
+
+	@Test
+	void queuesFollowTheDesign() {
+		FluxTopology topology = FluxTopology.standard(FluxTopology.DEFAULT_RETRY_TIERS);
+
+		assertThat(topology.queueOf("user")).hasValueSatisfying((queue) -> {
+			assertThat(queue.name()).isEqualTo("user.service.queue");
+			assertThat(queue.bindingKeys()).containsExactly("user.*", "presence.*");
+			assertThat(queue.retryQueue(0)).isEqualTo("user.service.retry.1s");
+			assertThat(queue.retryQueue(4)).isEqualTo("user.service.retry.10m");
+			assertThat(queue.deadLetterQueue()).isEqualTo("user.service.queue.dlq");
+		});
+		assertThat(topology.queueOf("notification")).hasValueSatisfying((queue) -> assertThat(queue.bindingKeys())
+			.containsExactly("user.*", "profile.*", "message.*", "server.*"));
+		assertThat(topology.queueOf("auth")).isEmpty();
+	}
+
+	private static Map<String, String> passwordHashes() throws IOException {
+		JsonNode definitions = JsonMapper.builder().build().readTree(Files.readString(FILE));
+		Map<String, String> hashes = new HashMap<>();
+		definitions.get("users")
+			.forEach((user) -> hashes.put(user.get("name").asString(), user.get("password_hash").asString()));
+		return hashes;
+	}
+
+}
