@@ -7,9 +7,12 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import dev.flux.events.consumer.ConsumerConfiguration;
@@ -20,6 +23,7 @@ import dev.flux.events.outbox.OutboxConfiguration;
 import dev.flux.events.schema.FluxEventsSchema;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.events.topology.ServiceIdentity;
+import dev.flux.events.tracing.CorrelationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,6 +70,14 @@ public class FluxEventsAutoConfiguration {
 	@Bean
 	FluxEventsSchema fluxEventsSchema(DataSource dataSource) {
 		return new FluxEventsSchema(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	FilterRegistrationBean<CorrelationFilter> fluxCorrelationFilter() {
+		FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
 	}
 
 	/**

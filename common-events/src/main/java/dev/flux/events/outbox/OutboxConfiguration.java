@@ -42,14 +42,18 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
-	OutboxRelay fluxOutboxRelay(OutboxStore store, ConnectionFactory connectionFactory, DataSource dataSource,
-			OutboxProperties properties, OutboxMetrics metrics, ServiceIdentity identity,
-			ObjectProvider<RelayObserver> observer) {
+	OutboxPublisher fluxOutboxPublisher(ConnectionFactory connectionFactory, OutboxProperties properties) {
 		RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
 		rabbit.setMandatory(true);
-		OutboxRelay relay = new OutboxRelay(store, new OutboxPublisher(rabbit, properties.confirmTimeout()),
-				new RelayLeadership(dataSource, identity.service()), properties, metrics,
-				observer.getIfAvailable(() -> RelayObserver.NONE));
+		return new OutboxPublisher(rabbit, properties.confirmTimeout());
+	}
+
+	@Bean
+	OutboxRelay fluxOutboxRelay(OutboxStore store, OutboxPublisher publisher, DataSource dataSource,
+			OutboxProperties properties, OutboxMetrics metrics, ServiceIdentity identity,
+			ObjectProvider<RelayObserver> observer) {
+		OutboxRelay relay = new OutboxRelay(store, publisher, new RelayLeadership(dataSource, identity.service()),
+				properties, metrics, observer.getIfAvailable(() -> RelayObserver.NONE));
 		relay.setAutoStartup(properties.enabled());
 		return relay;
 	}
@@ -60,8 +64,8 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
-	OutboxAdministration fluxOutboxAdministration(OutboxStore store) {
-		return new OutboxAdministration(store);
+	OutboxAdministration fluxOutboxAdministration(OutboxStore store, OutboxPublisher publisher) {
+		return new OutboxAdministration(store, publisher);
 	}
 
 }

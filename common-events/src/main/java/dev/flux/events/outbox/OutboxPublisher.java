@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -37,12 +38,23 @@ final class OutboxPublisher {
 		this.confirmTimeout = confirmTimeout;
 	}
 
+	/** Publishes to {@code app.events}, keyed by event type. */
 	PublishOutcome publish(List<PendingEvent> batch) {
+		return publish(batch, FluxTopology.EVENTS_EXCHANGE, PendingEvent::type);
+	}
+
+	/** Publishes to one consumer queue through {@code app.events.replay}. */
+	PublishOutcome replay(List<PendingEvent> batch, String queue) {
+		return publish(batch, FluxTopology.REPLAY_EXCHANGE, (event) -> queue);
+	}
+
+	private PublishOutcome publish(List<PendingEvent> batch, String exchange,
+			Function<PendingEvent, String> routingKey) {
 		List<CorrelationData> confirmations = new ArrayList<>(batch.size());
 		this.rabbit.invoke((operations) -> {
 			for (PendingEvent event : batch) {
 				CorrelationData correlation = new CorrelationData(event.eventId().toString());
-				operations.send(FluxTopology.EVENTS_EXCHANGE, event.type(), message(event), correlation);
+				operations.send(exchange, routingKey.apply(event), message(event), correlation);
 				confirmations.add(correlation);
 			}
 			return null;

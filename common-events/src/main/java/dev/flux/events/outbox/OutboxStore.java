@@ -1,9 +1,12 @@
 package dev.flux.events.outbox;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -37,11 +40,36 @@ final class OutboxStore {
 				SELECT id, event_id, event_type, correlation_id, traceparent, envelope ->> 'producer' AS producer,
 				       created_at, envelope::text AS envelope
 				FROM flux_events.outbox_events WHERE status = 'PENDING' ORDER BY id LIMIT ?""",
-				(rs, row) -> new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-						rs.getString("event_type"), rs.getObject("correlation_id", UUID.class),
-						rs.getString("traceparent"), rs.getString("producer"),
-						rs.getTimestamp("created_at").toInstant(), rs.getString("envelope")),
+				OutboxStore::pendingEvent, limit);
+	}
+
+	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
+		return new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+				rs.getObject("correlation_id", UUID.class), rs.getString("traceparent"), rs.getString("producer"),
+				rs.getTimestamp("created_at").toInstant(), rs.getString("envelope"));
+	}
+
+	/**
+	 * Published, non-sensitive events appended in {@code [from, to)} after row
+	 * {@code afterId}, in id order: the retained event log that replays read.
+	 */
+	List<PendingEvent> retained(Instant from, Instant to, long afterId, int limit) {
+		return this.jdbc.query("""
+				SELECT id, event_id, event_type, correlation_id, traceparent, envelope ->> 'producer' AS producer,
+				       created_at, envelope::text AS envelope
+				FROM flux_events.outbox_events
+				WHERE status = 'PUBLISHED' AND NOT sensitive AND created_at >= ? AND created_at < ? AND id > ?
+				ORDER BY id LIMIT ?""", OutboxStore::pendingEvent, Timestamp.from(from), Timestamp.from(to), afterId,
 				limit);
+	}
+
+	/** When an event still in the outbox was appended. */
+	Optional<Instant> appendedAt(UUID eventId) {
+		return this.jdbc
+			.query("SELECT created_at FROM flux_events.outbox_events WHERE event_id = ?",
+					(rs, row) -> rs.getTimestamp(1).toInstant(), eventId)
+			.stream()
+			.findFirst();
 	}
 
 	/**

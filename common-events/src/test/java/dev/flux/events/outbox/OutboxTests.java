@@ -94,7 +94,7 @@ class OutboxTests {
 		}
 
 		await().atMost(PATIENCE).until(() -> this.effects.timesApplied(note) == 1);
-		assertThat(this.effects.correlationOf(note)).isEqualTo(correlationId);
+		assertThat(this.effects.metadataOf(note).get("correlation_id")).isEqualTo(correlationId);
 	}
 
 	private EventEnvelope append(Object payload) {

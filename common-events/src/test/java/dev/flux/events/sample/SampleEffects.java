@@ -1,9 +1,14 @@
 package dev.flux.events.sample;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.flux.events.EventEnvelope;
 
 /**
  * What the sample handler did, as rows written in its transaction: one per applied event.
@@ -14,16 +19,25 @@ public class SampleEffects {
 
 	SampleEffects(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		jdbc.execute("""
-				CREATE TABLE IF NOT EXISTS sample_effects (
-				    id bigserial PRIMARY KEY, event_id uuid NOT NULL, sample_id uuid NOT NULL, note text NOT NULL,
-				    aggregate_version bigint NOT NULL, correlation_id uuid NOT NULL, causation_id uuid)""");
+		jdbc.execute(
+				"""
+						CREATE TABLE IF NOT EXISTS sample_effects (
+						    id bigserial PRIMARY KEY, event_id uuid NOT NULL, sample_id uuid NOT NULL, note text NOT NULL,
+						    aggregate_version bigint NOT NULL, correlation_id uuid NOT NULL, causation_id uuid, traceparent text)""");
 	}
 
-	void record(UUID eventId, SampleHappened event, long aggregateVersion, UUID correlationId) {
+	void record(EventEnvelope envelope, SampleHappened event, @Nullable String traceparent) {
 		this.jdbc.update("""
-				INSERT INTO sample_effects (event_id, sample_id, note, aggregate_version, correlation_id)
-				VALUES (?, ?, ?, ?, ?)""", eventId, event.sampleId(), event.note(), aggregateVersion, correlationId);
+				INSERT INTO sample_effects (event_id, sample_id, note, aggregate_version, correlation_id, causation_id,
+				    traceparent)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), event.sampleId(), event.note(),
+				envelope.aggregateVersion(), envelope.correlationId(), envelope.causationId(), traceparent);
+	}
+
+	/** The metadata the applied event with this note carried. */
+	public Map<String, Object> metadataOf(String note) {
+		return this.jdbc.queryForMap(
+				"SELECT event_id, correlation_id, causation_id, traceparent FROM sample_effects WHERE note = ?", note);
 	}
 
 	/** How many times the event with this note was applied. */
@@ -54,11 +68,6 @@ public class SampleEffects {
 	public List<Long> versionsApplied(UUID sampleId) {
 		return this.jdbc.queryForList("SELECT aggregate_version FROM sample_effects WHERE sample_id = ? ORDER BY id",
 				Long.class, sampleId);
-	}
-
-	/** The correlation id the event with this note carried. */
-	public UUID correlationOf(String note) {
-		return this.jdbc.queryForObject("SELECT correlation_id FROM sample_effects WHERE note = ?", UUID.class, note);
 	}
 
 }

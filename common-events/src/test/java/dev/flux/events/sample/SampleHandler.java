@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.consumer.EventHandler;
+import dev.flux.events.outbox.Outbox;
+import dev.flux.events.tracing.EventContext;
 
 /**
  * Applies sample events. Notes starting with {@code poison} fail until {@link #cure()} is
@@ -17,12 +19,15 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 
 	private final SampleEffects effects;
 
+	private final Outbox outbox;
+
 	private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
 
 	private volatile boolean cured;
 
-	SampleHandler(SampleEffects effects) {
+	SampleHandler(SampleEffects effects, Outbox outbox) {
 		this.effects = effects;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -36,7 +41,11 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 		if (payload.note().startsWith("poison") && !this.cured) {
 			throw new IllegalStateException("cannot digest " + payload.note());
 		}
-		this.effects.record(envelope.eventId(), payload, envelope.aggregateVersion(), envelope.correlationId());
+		this.effects.record(envelope, payload, EventContext.current().map(EventContext::traceparent).orElse(null));
+		if (payload.note().startsWith("chain-")) {
+			this.outbox.append(payload.sampleId().toString(), envelope.aggregateVersion() + 1,
+					new SampleHappened(payload.sampleId(), "followup-" + payload.note()));
+		}
 	}
 
 	/** When each attempt at the event with this note started. */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.flux.events.contract.EventCatalog;
+import dev.flux.events.outbox.Outbox;
 import dev.flux.events.topology.ConsumerQueue;
 import dev.flux.events.topology.FluxTopology;
 
@@ -26,7 +27,7 @@ public class SampleServiceApplication {
 
 	@Bean
 	EventCatalog eventCatalog() {
-		return EventCatalog.of(SampleHappened.class, OrphanHappened.class);
+		return EventCatalog.of(SampleHappened.class, OrphanHappened.class, SampleSecretIssued.class);
 	}
 
 	@Bean
@@ -40,8 +41,8 @@ public class SampleServiceApplication {
 	}
 
 	@Bean
-	SampleHandler sampleHandler(SampleEffects effects) {
-		return new SampleHandler(effects);
+	SampleHandler sampleHandler(SampleEffects effects, Outbox outbox) {
+		return new SampleHandler(effects, outbox);
 	}
 
 }
