@@ -42,6 +42,7 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux logs [service]  follow the logs of one service (or all of them, and the servers)
   ./flux reset           down, then wipe .flux/ (databases, queues, logs)
   ./flux test            run every test against real PostgreSQL and RabbitMQ, then stop them
+  ./flux bench events    measure raw RabbitMQ against the outbox relay and end-to-end latency
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -573,6 +574,36 @@ stop_test_servers() {
 	pg_stop test || true
 }
 
+# Fresh, throw-away PostgreSQL and RabbitMQ for tests and benchmarks, stopped when flux exits.
+start_test_servers() {
+	say "starting throw-away PostgreSQL and RabbitMQ (data in .flux/test/)"
+	stop_test_servers
+	rm -rf "$FLUX_DIR/test"
+	[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/test"
+	trap 'stop_test_servers' EXIT
+	# "sample" is the database of common-events' own tests, which play a service of their own.
+	export FLUX_DATABASE_SERVICES="auth user notification sample"
+	pg_start test "$TEST_PG_PORT"
+	rabbit_start test "$TEST_AMQP_PORT" ''
+	export_broker_control test "$TEST_AMQP_PORT"
+	export FLUX_TEST_INFRA=external
+	export FLUX_DB_HOST=127.0.0.1 FLUX_DB_PORT="$TEST_PG_PORT"
+	export FLUX_RABBITMQ_HOST=127.0.0.1 FLUX_RABBITMQ_PORT="$TEST_AMQP_PORT"
+}
+
+cmd_bench() {
+	[[ ${1:-} == events ]] || die "usage: ./flux bench events" "events: raw RabbitMQ baseline vs outbox relay and end-to-end latency"
+	pick_jdk
+	say "JDK: $JAVA_HOME"
+	start_test_servers
+	say "building the benchmark"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl flux-test-support,common-events -am install -DskipTests \
+		-Dspring-javaformat.skip=true || die "the build failed"
+	say "running the events benchmark (about a minute)"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl common-events exec:java -Dexec.classpathScope=test \
+		-Dexec.mainClass=dev.flux.events.bench.EventsBenchmark
+}
+
 cmd_test() {
 	local started=$SECONDS
 	pick_jdk
@@ -582,19 +613,7 @@ cmd_test() {
 		say "Docker is running: integration tests use Testcontainers"
 		unset FLUX_TEST_INFRA
 	else
-		say "no Docker engine: starting throw-away PostgreSQL and RabbitMQ for the tests"
-		stop_test_servers
-		rm -rf "$FLUX_DIR/test"
-		[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/test"
-		trap 'stop_test_servers' EXIT
-		# "sample" is the database of common-events' own tests, which play a service of their own.
-		export FLUX_DATABASE_SERVICES="auth user notification sample"
-		pg_start test "$TEST_PG_PORT"
-		rabbit_start test "$TEST_AMQP_PORT" ''
-		export_broker_control test "$TEST_AMQP_PORT"
-		export FLUX_TEST_INFRA=external
-		export FLUX_DB_HOST=127.0.0.1 FLUX_DB_PORT="$TEST_PG_PORT"
-		export FLUX_RABBITMQ_HOST=127.0.0.1 FLUX_RABBITMQ_PORT="$TEST_AMQP_PORT"
+		start_test_servers
 	fi
 	say "running the test suite (./mvnw verify)"
 	local rc=0
@@ -613,6 +632,7 @@ main() {
 	logs) cmd_logs "$@" ;;
 	reset) cmd_reset "$@" ;;
 	test) cmd_test "$@" ;;
+	bench) cmd_bench "$@" ;;
 	help | -h | --help) usage ;;
 	*)
 		usage >&2

@@ -7,8 +7,7 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,11 +40,9 @@ public class OutboxConfiguration {
 		return new OutboxMetrics(registry.getIfAvailable(SimpleMeterRegistry::new), store);
 	}
 
-	@Bean
-	OutboxPublisher fluxOutboxPublisher(ConnectionFactory connectionFactory, OutboxProperties properties) {
-		RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
-		rabbit.setMandatory(true);
-		return new OutboxPublisher(rabbit, properties.confirmTimeout());
+	@Bean(destroyMethod = "close")
+	OutboxPublisher fluxOutboxPublisher(CachingConnectionFactory connectionFactory, OutboxProperties properties) {
+		return new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), properties.confirmTimeout());
 	}
 
 	@Bean

@@ -3,6 +3,10 @@ package dev.flux.events.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
@@ -48,6 +52,15 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private boolean autoStartup = true;
 
+	private final ExecutorService marker = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
+
+	private @Nullable Future<?> lastMark;
+
+	private long sentUpTo;
+
+	private volatile boolean rescan;
+
 	OutboxRelay(OutboxStore store, OutboxPublisher publisher, RelayLeadership leadership, OutboxProperties properties,
 			OutboxMetrics metrics, RelayObserver observer) {
 		this.store = store;
@@ -81,6 +94,12 @@ public final class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		this.thread = null;
+		try {
+			flushMarks();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.leadership.close();
 	}
 
@@ -154,9 +173,19 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	private int relayBatch() {
-		List<PendingEvent> batch = this.store.pending(this.properties.batchSize());
+	/**
+	 * Publishes the next batch after the ones in flight, and hands marking it to the
+	 * marker thread, so that the database work of one batch overlaps the broker's
+	 * confirms of the next. A failed mark leaves rows PENDING: the relay then rescans
+	 * from the oldest pending row and sends them again (consumers are idempotent).
+	 */
+	private int relayBatch() throws InterruptedException {
+		if (this.rescan) {
+			flushMarks();
+		}
+		List<PendingEvent> batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
 		if (batch.isEmpty()) {
+			flushMarks();
 			return 0;
 		}
 		PublishOutcome outcome;
@@ -164,25 +193,59 @@ public final class OutboxRelay implements SmartLifecycle {
 			outcome = this.publisher.publish(batch);
 		}
 		catch (RuntimeException ex) {
+			flushMarks();
 			throw new BrokerUnavailableException("Publishing " + batch.size() + " events failed: " + ex.getMessage(),
 					ex);
 		}
 		this.observer.published(batch, outcome);
-		if (!outcome.confirmed().isEmpty()) {
-			this.store.markPublished(outcome.confirmed());
-		}
-		for (PublishOutcome.Returned returned : outcome.returned()) {
-			logger.error("Outbox event {} was returned by the broker and is marked FAILED: {}", returned.id(),
-					returned.reason());
-			this.store.markFailed(returned.id(), returned.reason());
-		}
-		this.metrics.recorded(batch, outcome);
 		if (!outcome.unconfirmed().isEmpty()) {
+			flushMarks();
 			this.store.recordFailedAttempt(outcome.unconfirmed(), String.valueOf(outcome.problem()));
+			this.metrics.recorded(batch, outcome);
 			throw new BrokerUnavailableException(outcome.unconfirmed().size() + " of " + batch.size()
 					+ " events were not confirmed (" + outcome.problem() + "); they will be sent again", null);
 		}
+		this.sentUpTo = batch.getLast().id();
+		this.lastMark = this.marker.submit(() -> mark(batch, outcome));
 		return batch.size();
+	}
+
+	private void mark(List<PendingEvent> batch, PublishOutcome outcome) {
+		try {
+			if (!outcome.confirmed().isEmpty()) {
+				this.store.markPublished(outcome.confirmed());
+			}
+			for (PublishOutcome.Returned returned : outcome.returned()) {
+				logger.error("Outbox event {} was returned by the broker and is marked FAILED: {}", returned.id(),
+						returned.reason());
+				this.store.markFailed(returned.id(), returned.reason());
+			}
+			this.metrics.recorded(batch, outcome);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Marking {} published events failed; they will be sent again: {}", batch.size(),
+					ex.getMessage());
+			this.rescan = true;
+		}
+	}
+
+	/**
+	 * Waits for the marks in flight; afterwards the next batch starts from the oldest
+	 * pending row.
+	 */
+	private void flushMarks() throws InterruptedException {
+		Future<?> pending = this.lastMark;
+		if (pending != null) {
+			try {
+				pending.get();
+			}
+			catch (ExecutionException ex) {
+				logger.warn("Marking published events failed", ex.getCause());
+			}
+		}
+		this.lastMark = null;
+		this.sentUpTo = 0;
+		this.rescan = false;
 	}
 
 	/**

@@ -35,12 +35,13 @@ final class OutboxStore {
 		this.jdbc.execute("NOTIFY " + CHANNEL);
 	}
 
-	List<PendingEvent> pending(int limit) {
+	/** Pending rows after the given id (0: from the oldest), in id order. */
+	List<PendingEvent> pendingAfter(long afterId, int limit) {
 		return this.jdbc.query("""
 				SELECT id, event_id, event_type, correlation_id, traceparent, envelope ->> 'producer' AS producer,
 				       created_at, envelope::text AS envelope
-				FROM flux_events.outbox_events WHERE status = 'PENDING' ORDER BY id LIMIT ?""",
-				OutboxStore::pendingEvent, limit);
+				FROM flux_events.outbox_events WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT ?""",
+				OutboxStore::pendingEvent, afterId, limit);
 	}
 
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {

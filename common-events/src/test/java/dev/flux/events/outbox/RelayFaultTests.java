@@ -14,8 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +54,7 @@ class RelayFaultTests {
 	private DataSource dataSource;
 
 	@Autowired
-	private ConnectionFactory connectionFactory;
+	private CachingConnectionFactory connectionFactory;
 
 	@Autowired
 	private TransactionTemplate transactions;
@@ -143,9 +142,9 @@ class RelayFaultTests {
 	}
 
 	private OutboxRelay relay(RelayObserver observer) {
-		RabbitTemplate rabbit = new RabbitTemplate(this.connectionFactory);
-		rabbit.setMandatory(true);
-		OutboxRelay relay = new OutboxRelay(this.store, new OutboxPublisher(rabbit, this.properties.confirmTimeout()),
+		OutboxRelay relay = new OutboxRelay(this.store,
+				new OutboxPublisher(this.connectionFactory.getRabbitConnectionFactory(),
+						this.properties.confirmTimeout()),
 				new RelayLeadership(this.dataSource, "sample"), this.properties,
 				new OutboxMetrics(new SimpleMeterRegistry(), this.store), observer);
 		this.extraRelays.add(relay);

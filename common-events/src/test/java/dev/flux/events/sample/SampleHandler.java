@@ -1,5 +1,6 @@
 package dev.flux.events.sample;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 
 	private volatile boolean cured;
 
+	private final List<Long> benchLatencyMicros = new CopyOnWriteArrayList<>();
+
 	SampleHandler(SampleEffects effects, Outbox outbox) {
 		this.effects = effects;
 		this.outbox = outbox;
@@ -42,6 +45,9 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 			throw new IllegalStateException("cannot digest " + payload.note());
 		}
 		this.effects.record(envelope, payload, EventContext.current().map(EventContext::traceparent).orElse(null));
+		if (payload.note().startsWith("bench-")) {
+			this.benchLatencyMicros.add(Duration.between(envelope.occurredAt(), Instant.now()).toNanos() / 1000);
+		}
 		if (payload.note().startsWith("chain-")) {
 			this.outbox.append(payload.sampleId().toString(), envelope.aggregateVersion() + 1,
 					new SampleHappened(payload.sampleId(), "followup-" + payload.note()));
@@ -51,6 +57,16 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	/** When each attempt at the event with this note started. */
 	public List<Instant> attempts(String note) {
 		return this.attempts.getOrDefault(note, List.of());
+	}
+
+	/**
+	 * Takes the append-to-handled latencies (microseconds) of the {@code bench-} events
+	 * handled since the last call; the commit and handler transaction are included.
+	 */
+	public List<Long> drainBenchLatencies() {
+		List<Long> drained = List.copyOf(this.benchLatencyMicros);
+		this.benchLatencyMicros.clear();
+		return drained;
 	}
 
 	/** Fixes the cause of poison failures, as an operator's fix would. */

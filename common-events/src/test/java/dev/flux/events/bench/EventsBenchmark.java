@@ -1,0 +1,208 @@
+package dev.flux.events.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.MessageProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.flux.events.outbox.Outbox;
+import dev.flux.events.sample.SampleHandler;
+import dev.flux.events.sample.SampleHappened;
+import dev.flux.events.sample.SampleServiceApplication;
+
+/**
+ * {@code ./flux bench events}: in one run on the same broker, the raw RabbitMQ baseline
+ * (persistent messages to a durable quorum queue, publisher confirms per batch of the
+ * relay's size) and Flux from outbox to consumer: the relay's throughput draining a
+ * backlog, the end-to-end throughput and latency at saturation, and the latency at 25% of
+ * that load.
+ */
+public final class EventsBenchmark {
+
+	private static final int BACKLOG = 20_000;
+
+	private static final int BATCH = 500;
+
+	private static final Duration LOAD_DURATION = Duration.ofSeconds(15);
+
+	private EventsBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleServiceApplication.class)
+			.properties("spring.main.web-application-type=none", "logging.level.root=WARN",
+					"flux.events.consumer.prefetch=250")
+			.run(args)) {
+			new EventsBenchmark().run(context);
+		}
+	}
+
+	private void run(ConfigurableApplicationContext context) throws Exception {
+		Outbox outbox = context.getBean(Outbox.class);
+		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+		SampleHandler handler = context.getBean(SampleHandler.class);
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		var relay = context.getBean(dev.flux.events.outbox.OutboxRelay.class);
+
+		System.out.println("Flux events benchmark  (" + Runtime.getRuntime().availableProcessors() + " cores)");
+		double raw = rawPublishRate(context.getBean(CachingConnectionFactory.class).getRabbitConnectionFactory());
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s%n",
+				"baseline: raw RabbitMQ, persistent, confirms per " + BATCH, raw);
+
+		// The relay alone first: consumers paused, so that the figure is the relay's,
+		// then the consumer alone.
+		Lifecycle consumers = context.getBean("fluxEventConsumers", Lifecycle.class);
+		consumers.stop();
+		relay.stop();
+		String backlogPrefix = "bench-backlog-" + UUID.randomUUID() + "-";
+		for (int start = 0; start < BACKLOG; start += BATCH) {
+			int first = start;
+			transactions.executeWithoutResult((status) -> IntStream.range(first, first + BATCH)
+				.forEach((i) -> outbox.append(UUID.randomUUID().toString(), 1,
+						new SampleHappened(UUID.randomUUID(), backlogPrefix + i))));
+		}
+		long relayStart = System.nanoTime();
+		relay.start();
+		// Watch the relay's own counter: polling the table would load the database it is
+		// draining.
+		Counter published = context.getBean(MeterRegistry.class).get("flux.outbox.published").counter();
+		double publishedBefore = published.count();
+		while (published.count() - publishedBefore < BACKLOG) {
+			TimeUnit.MILLISECONDS.sleep(5);
+		}
+		double relayRate = BACKLOG / seconds(System.nanoTime() - relayStart);
+		long consumerStart = System.nanoTime();
+		consumers.start();
+		waitUntilHandled(jdbc, backlogPrefix, BACKLOG);
+		double drainRate = BACKLOG / seconds(System.nanoTime() - consumerStart);
+		handler.drainBenchLatencies();
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   %.0f%% of baseline (target >= 50%%)%n",
+				"flux relay: outbox backlog of " + BACKLOG + " to broker", relayRate, 100 * relayRate / raw);
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s%n",
+				"flux consumer: " + BACKLOG + " queued events handled (inbox + effect)", drainRate);
+
+		Load saturated = load(outbox, transactions, handler, jdbc, 4, 0);
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms%n",
+				"flux end to end at saturation (4 appenders)", saturated.rate(), saturated.p50(), saturated.p99());
+
+		double quarter = saturated.rate() / 4;
+		Load light = load(outbox, transactions, handler, jdbc, 1, quarter);
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   (targets 10 / 50 ms)%n",
+				"flux end to end at 25% of saturation", light.rate(), light.p50(), light.p99());
+		System.out.printf(Locale.ROOT, "RESULT relay/baseline %.2f, p50@25%% %.1f ms, p99@25%% %.1f ms: %s%n",
+				relayRate / raw, light.p50(), light.p99(),
+				(relayRate / raw >= 0.5 && light.p50() <= 10 && light.p99() <= 50) ? "targets met" : "TARGETS MISSED");
+	}
+
+	/**
+	 * Persistent messages to a durable quorum queue, confirms awaited per batch, as the
+	 * relay does.
+	 */
+	private static double rawPublishRate(com.rabbitmq.client.ConnectionFactory factory) throws Exception {
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			String queue = "bench.raw." + UUID.randomUUID();
+			channel.queueDeclare(queue, true, false, false, java.util.Map.of("x-queue-type", "quorum"));
+			channel.confirmSelect();
+			byte[] body = new byte[400];
+			long start = System.nanoTime();
+			for (int sent = 0; sent < BACKLOG; sent += BATCH) {
+				for (int i = 0; i < BATCH; i++) {
+					channel.basicPublish("", queue, true, MessageProperties.PERSISTENT_BASIC, body);
+				}
+				channel.waitForConfirmsOrDie(10_000);
+			}
+			double rate = BACKLOG / seconds(System.nanoTime() - start);
+			channel.queueDelete(queue);
+			return rate;
+		}
+	}
+
+	/**
+	 * Appends for {@link #LOAD_DURATION} from some threads, paced to a rate or as fast as
+	 * possible.
+	 */
+	private static Load load(Outbox outbox, TransactionTemplate transactions, SampleHandler handler, JdbcTemplate jdbc,
+			int threads, double ratePerSecond) throws Exception {
+		String prefix = "bench-load-" + UUID.randomUUID() + "-";
+		AtomicInteger appended = new AtomicInteger();
+		long start = System.nanoTime();
+		long end = start + LOAD_DURATION.toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		for (int t = 0; t < threads; t++) {
+			pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					int n = appended.getAndIncrement();
+					if (ratePerSecond > 0) {
+						long due = start + (long) (n * 1e9 / ratePerSecond);
+						long wait = due - System.nanoTime();
+						if (wait > 0) {
+							TimeUnit.NANOSECONDS.sleep(wait);
+						}
+					}
+					transactions.executeWithoutResult((status) -> outbox.append(UUID.randomUUID().toString(), 1,
+							new SampleHappened(UUID.randomUUID(), prefix + n)));
+				}
+				return null;
+			});
+		}
+		pool.shutdown();
+		pool.awaitTermination(LOAD_DURATION.toSeconds() + 60, TimeUnit.SECONDS);
+		int total = Math.min(appended.get(),
+				countLike(jdbc,
+						"SELECT count(*) FROM flux_events.outbox_events WHERE envelope -> 'payload' ->> 'note' LIKE ?",
+						prefix));
+		waitUntilHandled(jdbc, prefix, total);
+		double rate = total / seconds(System.nanoTime() - start);
+		List<Long> latencies = new ArrayList<>(handler.drainBenchLatencies());
+		latencies.sort(Long::compare);
+		return new Load(rate, percentile(latencies, 0.50), percentile(latencies, 0.99));
+	}
+
+	private static void waitUntilHandled(JdbcTemplate jdbc, String prefix, int expected) throws InterruptedException {
+		while (countLike(jdbc, "SELECT count(*) FROM sample_effects WHERE note LIKE ?", prefix) < expected) {
+			TimeUnit.MILLISECONDS.sleep(20);
+		}
+	}
+
+	private static int countLike(JdbcTemplate jdbc, String sql, String prefix) {
+		Integer count = jdbc.queryForObject(sql, Integer.class, prefix + "%");
+		return (count != null) ? count : 0;
+	}
+
+	private static double percentile(List<Long> sortedMicros, double quantile) {
+		if (sortedMicros.isEmpty()) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(quantile * sortedMicros.size()) - 1;
+		return sortedMicros.get(Math.max(0, index)) / 1000.0;
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	/** A load's throughput and latency percentiles in milliseconds. */
+	private record Load(double rate, double p50, double p99) {
+
+	}
+
+}
