@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +26,9 @@ import dev.flux.events.topology.FluxTopology;
  * Publishes batches of outbox rows on one dedicated channel in confirm mode, so they
  * leave in order, with mandatory routing, and sorts them by what the broker said:
  * confirmed, returned (no queue is bound for them) or unconfirmed (nacked, no answer in
- * time, or the connection failed). The RabbitMQ client is used directly: this is the
- * relay's hot path, and a batch needs one confirm wait rather than one future per
- * message.
+ * time). Sending a batch and awaiting its confirms are separate steps, so the relay can
+ * send the next batch while the broker is still confirming the previous one. The RabbitMQ
+ * client is used directly: this is the relay's hot path.
  */
 final class OutboxPublisher implements AutoCloseable {
 
@@ -36,7 +39,13 @@ final class OutboxPublisher implements AutoCloseable {
 
 	private final Duration confirmTimeout;
 
+	private final ConcurrentSkipListSet<Long> outstanding = new ConcurrentSkipListSet<>();
+
+	private final Set<Long> nacked = ConcurrentHashMap.newKeySet();
+
 	private final Map<String, String> returned = new ConcurrentHashMap<>();
+
+	private final Object confirms = new Object();
 
 	private @Nullable Connection connection;
 
@@ -47,63 +56,103 @@ final class OutboxPublisher implements AutoCloseable {
 		this.confirmTimeout = confirmTimeout;
 	}
 
-	/** Publishes to {@code app.events}, keyed by event type. */
+	/**
+	 * Publishes to {@code app.events}, keyed by event type, and waits for the confirms.
+	 */
 	PublishOutcome publish(List<PendingEvent> batch) {
-		return publish(batch, FluxTopology.EVENTS_EXCHANGE, PendingEvent::type);
-	}
-
-	/** Publishes to one consumer queue through {@code app.events.replay}. */
-	PublishOutcome replay(List<PendingEvent> batch, String queue) {
-		return publish(batch, FluxTopology.REPLAY_EXCHANGE, (event) -> queue);
-	}
-
-	private synchronized PublishOutcome publish(List<PendingEvent> batch, String exchange,
-			Function<PendingEvent, String> routingKey) {
-		List<Long> ids = batch.stream().map(PendingEvent::id).toList();
-		try {
-			Channel current = channel();
-			this.returned.clear();
-			for (PendingEvent event : batch) {
-				current.basicPublish(exchange, routingKey.apply(event), true, properties(event),
-						event.envelope().getBytes(StandardCharsets.UTF_8));
-			}
-			boolean allAcked = current.waitForConfirms(this.confirmTimeout.toMillis());
-			if (!allAcked) {
-				return new PublishOutcome(List.of(), List.of(), ids, "nacked by the broker");
-			}
-			return sorted(batch, exchange);
-		}
-		catch (TimeoutException ex) {
-			close();
-			return new PublishOutcome(List.of(), List.of(), ids, "no publisher confirm within " + this.confirmTimeout);
-		}
-		catch (IOException | RuntimeException ex) {
-			close();
-			throw new IllegalStateException("Publishing to the broker failed: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new PublishOutcome(List.of(), List.of(), ids, "interrupted while waiting for confirms");
-		}
+		return await(send(batch));
 	}
 
 	/**
-	 * After all acks: the returns of this batch have arrived (a return precedes its ack).
+	 * Publishes to one consumer queue through {@code app.events.replay}, and waits for
+	 * the confirms.
 	 */
-	private PublishOutcome sorted(List<PendingEvent> batch, String exchange) {
-		List<Long> confirmed = new ArrayList<>(batch.size());
+	PublishOutcome replay(List<PendingEvent> batch, String queue) {
+		return await(send(batch, FluxTopology.REPLAY_EXCHANGE, (event) -> queue));
+	}
+
+	/**
+	 * Sends a batch to {@code app.events} without waiting; {@link #await} says how it
+	 * went.
+	 */
+	InFlight send(List<PendingEvent> batch) {
+		return send(batch, FluxTopology.EVENTS_EXCHANGE, PendingEvent::type);
+	}
+
+	private synchronized InFlight send(List<PendingEvent> batch, String exchange,
+			Function<PendingEvent, String> routingKey) {
+		try {
+			Channel current = channel();
+			long first = current.getNextPublishSeqNo();
+			for (PendingEvent event : batch) {
+				this.outstanding.add(current.getNextPublishSeqNo());
+				current.basicPublish(exchange, routingKey.apply(event), true, properties(event),
+						event.envelope().getBytes(StandardCharsets.UTF_8));
+			}
+			return new InFlight(batch, exchange, current, first);
+		}
+		catch (IOException | TimeoutException | RuntimeException ex) {
+			close();
+			throw new IllegalStateException("Publishing to the broker failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Waits for the broker's confirms of a sent batch. */
+	PublishOutcome await(InFlight batch) {
+		List<Long> ids = batch.events().stream().map(PendingEvent::id).toList();
+		long last = batch.firstSequence() + batch.events().size() - 1;
+		long deadline = System.nanoTime() + this.confirmTimeout.toNanos();
+		synchronized (this.confirms) {
+			while (batch.channel() == this.channel && hasOutstandingUpTo(last)) {
+				long remaining = deadline - System.nanoTime();
+				if (remaining <= 0) {
+					close();
+					return new PublishOutcome(List.of(), List.of(), ids,
+							"no publisher confirm within " + this.confirmTimeout);
+				}
+				try {
+					this.confirms.wait(Math.max(1, remaining / 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return new PublishOutcome(List.of(), List.of(), ids, "interrupted while waiting for confirms");
+				}
+			}
+		}
+		if (batch.channel() != this.channel) {
+			return new PublishOutcome(List.of(), List.of(), ids, "the broker connection was lost before confirming");
+		}
+		return sorted(batch);
+	}
+
+	private boolean hasOutstandingUpTo(long sequence) {
+		return !this.outstanding.headSet(sequence, true).isEmpty();
+	}
+
+	/**
+	 * After all confirms: the returns of this batch have arrived (a return precedes its
+	 * ack).
+	 */
+	private PublishOutcome sorted(InFlight batch) {
+		List<Long> confirmed = new ArrayList<>(batch.events().size());
 		List<PublishOutcome.Returned> returnedEvents = new ArrayList<>();
-		for (PendingEvent event : batch) {
-			String reason = this.returned.get(event.eventId().toString());
-			if (reason != null) {
-				returnedEvents.add(new PublishOutcome.Returned(event.id(),
-						"unroutable: " + reason + " (no queue bound for " + event.type() + " via " + exchange + ")"));
+		List<Long> unconfirmed = new ArrayList<>();
+		long sequence = batch.firstSequence();
+		for (PendingEvent event : batch.events()) {
+			String reason = this.returned.remove(event.eventId().toString());
+			if (this.nacked.remove(sequence++)) {
+				unconfirmed.add(event.id());
+			}
+			else if (reason != null) {
+				returnedEvents.add(new PublishOutcome.Returned(event.id(), "unroutable: " + reason
+						+ " (no queue bound for " + event.type() + " via " + batch.exchange() + ")"));
 			}
 			else {
 				confirmed.add(event.id());
 			}
 		}
-		return new PublishOutcome(confirmed, returnedEvents, List.of(), null);
+		return new PublishOutcome(confirmed, returnedEvents, unconfirmed,
+				unconfirmed.isEmpty() ? null : "nacked by the broker");
 	}
 
 	private Channel channel() throws IOException, TimeoutException {
@@ -116,10 +165,44 @@ final class OutboxPublisher implements AutoCloseable {
 		this.connection = created;
 		Channel opened = created.createChannel();
 		opened.confirmSelect();
+		opened.addConfirmListener(new ConfirmListener() {
+
+			@Override
+			public void handleAck(long deliveryTag, boolean multiple) {
+				confirmed(deliveryTag, multiple, false);
+			}
+
+			@Override
+			public void handleNack(long deliveryTag, boolean multiple) {
+				confirmed(deliveryTag, multiple, true);
+			}
+
+		});
 		opened.addReturnListener((replyCode, replyText, exchange, routingKey, properties, body) -> this.returned
 			.put(String.valueOf(properties.getMessageId()), replyCode + " " + replyText));
+		opened.addShutdownListener((cause) -> {
+			synchronized (this.confirms) {
+				this.confirms.notifyAll();
+			}
+		});
 		this.channel = opened;
 		return opened;
+	}
+
+	private void confirmed(long deliveryTag, boolean multiple, boolean nack) {
+		synchronized (this.confirms) {
+			var settled = multiple ? this.outstanding.headSet(deliveryTag, true) : Set.of(deliveryTag);
+			if (nack) {
+				this.nacked.addAll(settled);
+			}
+			if (multiple) {
+				settled.clear();
+			}
+			else {
+				this.outstanding.remove(deliveryTag);
+			}
+			this.confirms.notifyAll();
+		}
 	}
 
 	private static AMQP.BasicProperties properties(PendingEvent event) {
@@ -143,6 +226,12 @@ final class OutboxPublisher implements AutoCloseable {
 		Connection current = this.connection;
 		this.connection = null;
 		this.channel = null;
+		this.outstanding.clear();
+		this.nacked.clear();
+		this.returned.clear();
+		synchronized (this.confirms) {
+			this.confirms.notifyAll();
+		}
 		if (current != null) {
 			try {
 				current.abort(2000);
@@ -151,6 +240,11 @@ final class OutboxPublisher implements AutoCloseable {
 				// Already gone.
 			}
 		}
+	}
+
+	/** A batch sent on a channel, its first message at {@code firstSequence}. */
+	record InFlight(List<PendingEvent> events, String exchange, Channel channel, long firstSequence) {
+
 	}
 
 }

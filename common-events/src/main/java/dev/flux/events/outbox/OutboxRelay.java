@@ -28,6 +28,8 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private static final Duration WAIT_SLICE = Duration.ofMillis(200);
 
+	private static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
+
 	private final OutboxStore store;
 
 	private final OutboxPublisher publisher;
@@ -59,7 +61,11 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private long sentUpTo;
 
+	private OutboxPublisher.@Nullable InFlight inFlight;
+
 	private volatile boolean rescan;
+
+	private long lastRescan = System.nanoTime();
 
 	OutboxRelay(OutboxStore store, OutboxPublisher publisher, RelayLeadership leadership, OutboxProperties properties,
 			OutboxMetrics metrics, RelayObserver observer) {
@@ -99,6 +105,9 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Events in flight at stop were not confirmed; they stay pending", ex);
 		}
 		this.leadership.close();
 	}
@@ -180,34 +189,51 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * from the oldest pending row and sends them again (consumers are idempotent).
 	 */
 	private int relayBatch() throws InterruptedException {
-		if (this.rescan) {
+		// Rows commit out of id order now and then; a regular rescan from the oldest
+		// pending row
+		// picks up one that committed after rows with higher ids were sent.
+		if (this.rescan || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos()) {
 			flushMarks();
 		}
 		List<PendingEvent> batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
-		if (batch.isEmpty()) {
+		OutboxPublisher.InFlight sent = null;
+		if (!batch.isEmpty()) {
+			try {
+				sent = this.publisher.send(batch);
+			}
+			catch (RuntimeException ex) {
+				this.inFlight = null;
+				flushMarks();
+				throw new BrokerUnavailableException(
+						"Publishing " + batch.size() + " events failed: " + ex.getMessage(), ex);
+			}
+			this.sentUpTo = batch.getLast().id();
+		}
+		OutboxPublisher.InFlight previous = this.inFlight;
+		this.inFlight = sent;
+		if (previous != null) {
+			settle(previous);
+		}
+		if (sent == null) {
 			flushMarks();
-			return 0;
 		}
-		PublishOutcome outcome;
-		try {
-			outcome = this.publisher.publish(batch);
-		}
-		catch (RuntimeException ex) {
-			flushMarks();
-			throw new BrokerUnavailableException("Publishing " + batch.size() + " events failed: " + ex.getMessage(),
-					ex);
-		}
-		this.observer.published(batch, outcome);
+		return batch.size();
+	}
+
+	/** Waits for a sent batch's confirms and hands marking it to the marker thread. */
+	private void settle(OutboxPublisher.InFlight sent) throws InterruptedException {
+		PublishOutcome outcome = this.publisher.await(sent);
+		this.observer.published(sent.events(), outcome);
 		if (!outcome.unconfirmed().isEmpty()) {
+			this.inFlight = null;
+			this.publisher.close();
 			flushMarks();
 			this.store.recordFailedAttempt(outcome.unconfirmed(), String.valueOf(outcome.problem()));
-			this.metrics.recorded(batch, outcome);
-			throw new BrokerUnavailableException(outcome.unconfirmed().size() + " of " + batch.size()
+			this.metrics.recorded(sent.events(), outcome);
+			throw new BrokerUnavailableException(outcome.unconfirmed().size() + " of " + sent.events().size()
 					+ " events were not confirmed (" + outcome.problem() + "); they will be sent again", null);
 		}
-		this.sentUpTo = batch.getLast().id();
-		this.lastMark = this.marker.submit(() -> mark(batch, outcome));
-		return batch.size();
+		this.lastMark = this.marker.submit(() -> mark(sent.events(), outcome));
 	}
 
 	private void mark(List<PendingEvent> batch, PublishOutcome outcome) {
@@ -246,6 +272,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.lastMark = null;
 		this.sentUpTo = 0;
 		this.rescan = false;
+		this.lastRescan = System.nanoTime();
 	}
 
 	/**
