@@ -6,15 +6,18 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
+import dev.flux.events.admin.AdminConfiguration;
 import dev.flux.events.consumer.ConsumerConfiguration;
 import dev.flux.events.consumer.ConsumerProperties;
 import dev.flux.events.contract.EventCatalog;
@@ -38,6 +41,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(FluxEventsProperties.class)
 @Import({ OutboxConfiguration.class, ConsumerConfiguration.class })
 public class FluxEventsAutoConfiguration {
+
+	/** The admin API, where Spring Security can guard it. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.security.web.SecurityFilterChain")
+	@Import(AdminConfiguration.class)
+	static class AdminApi {
+
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

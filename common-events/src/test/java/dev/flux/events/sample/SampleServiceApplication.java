@@ -7,7 +7,10 @@ import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
 
 import dev.flux.events.contract.EventCatalog;
 import dev.flux.events.outbox.Outbox;
@@ -33,6 +36,18 @@ public class SampleServiceApplication {
 	@Bean
 	FluxTopology fluxTopology() {
 		return FluxTopology.of(List.of(new ConsumerQueue("sample", List.of("sample.*"), RETRY_TIERS)));
+	}
+
+	/**
+	 * Everything but the admin API (guarded by common-events) is open in the sample
+	 * service.
+	 */
+	@Bean
+	@Order(100)
+	SecurityFilterChain sampleSecurity(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable())
+			.build();
 	}
 
 	@Bean

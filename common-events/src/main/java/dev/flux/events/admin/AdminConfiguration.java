@@ -1,0 +1,49 @@
+package dev.flux.events.admin;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import dev.flux.events.consumer.DeadLetters;
+import dev.flux.events.outbox.OutboxAdministration;
+
+/**
+ * The admin API and the rule that guards it: every {@code /admin/**} request needs the
+ * ADMIN role. Imported only where Spring Security is present, so the API never exists
+ * unguarded. Authentication comes from the service: HTTP Basic here, a JWT where the
+ * service is an OAuth2 resource server.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AdminConfiguration {
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain fluxAdminSecurity(HttpSecurity http) throws Exception {
+		return http.securityMatcher("/admin/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.httpBasic(Customizer.withDefaults())
+			.build();
+	}
+
+	@Bean
+	DeadLetterController fluxDeadLetterController(DeadLetters deadLetters) {
+		return new DeadLetterController(deadLetters);
+	}
+
+	@Bean
+	AdminProblems fluxAdminProblems() {
+		return new AdminProblems();
+	}
+
+	@Bean
+	OutboxController fluxOutboxController(OutboxAdministration outbox) {
+		return new OutboxController(outbox);
+	}
+
+}
