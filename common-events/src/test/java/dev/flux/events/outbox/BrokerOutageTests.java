@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flux.events.sample.SampleEffects;
+import dev.flux.events.sample.SampleHandler;
 import dev.flux.events.sample.SampleHappened;
 import dev.flux.events.sample.SampleServiceApplication;
 import dev.flux.testsupport.BrokerControl;
@@ -46,6 +47,9 @@ class BrokerOutageTests {
 	@Autowired
 	private ApplicationContext context;
 
+	@Autowired
+	private SampleHandler handler;
+
 	@Test
 	void everyEventAppendedWhileTheBrokerIsDownArrivesOnceWhenItIsBack() {
 		BrokerControl broker = BrokerControl.of(this.context);
@@ -69,6 +73,23 @@ class BrokerOutageTests {
 		await().atMost(Duration.ofMinutes(3)).until(() -> this.effects.distinctApplied(prefix) == EVENTS);
 		await().atMost(Duration.ofSeconds(30)).until(() -> this.health.health(true).getStatus() == Status.UP);
 		assertThat(this.effects.applied(prefix)).as("each event applied exactly once").isEqualTo(EVENTS);
+	}
+
+	@Test
+	void aFailedMessageBeingRetriedSurvivesABrokerRestart() {
+		BrokerControl broker = BrokerControl.of(this.context);
+		String note = "flaky-" + UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> this.outbox.append(UUID.randomUUID().toString(), 1,
+				new SampleHappened(UUID.randomUUID(), note)));
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.handler.attempts(note).size() == 1);
+
+		// The retry now waits in its 1 s tier (or is on its way back): a broker restart
+		// must lose neither.
+		broker.stop();
+		broker.start();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.effects.timesApplied(note) == 1);
+		assertThat(this.handler.attempts(note)).hasSize(2);
 	}
 
 }

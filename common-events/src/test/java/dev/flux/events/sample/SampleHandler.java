@@ -44,6 +44,9 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 		if (payload.note().startsWith("poison") && !this.cured) {
 			throw new IllegalStateException("cannot digest " + payload.note());
 		}
+		if (payload.note().startsWith("flaky-") && attempts(payload.note()).size() == 1) {
+			throw new IllegalStateException("first attempt at " + payload.note() + " fails");
+		}
 		this.effects.record(envelope, payload, EventContext.current().map(EventContext::traceparent).orElse(null));
 		if (payload.note().startsWith("bench-")) {
 			this.benchLatencyMicros.add(Duration.between(envelope.occurredAt(), Instant.now()).toNanos() / 1000);
