@@ -41,8 +41,10 @@ public class OutboxConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	OutboxPublisher fluxOutboxPublisher(CachingConnectionFactory connectionFactory, OutboxProperties properties) {
-		return new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), properties.confirmTimeout());
+	OutboxPublisher fluxOutboxPublisher(CachingConnectionFactory connectionFactory, OutboxProperties properties,
+			ServiceIdentity identity) {
+		return new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), identity.producer(),
+				properties.confirmTimeout());
 	}
 
 	@Bean

@@ -51,8 +51,11 @@ final class OutboxPublisher implements AutoCloseable {
 
 	private @Nullable Channel channel;
 
-	OutboxPublisher(ConnectionFactory connectionFactory, Duration confirmTimeout) {
+	private final String producer;
+
+	OutboxPublisher(ConnectionFactory connectionFactory, String producer, Duration confirmTimeout) {
 		this.connectionFactory = connectionFactory;
+		this.producer = producer;
 		this.confirmTimeout = confirmTimeout;
 	}
 
@@ -205,7 +208,7 @@ final class OutboxPublisher implements AutoCloseable {
 		}
 	}
 
-	private static AMQP.BasicProperties properties(PendingEvent event) {
+	private AMQP.BasicProperties properties(PendingEvent event) {
 		AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
 			.messageId(event.eventId().toString())
 			.type(event.type())
@@ -214,7 +217,7 @@ final class OutboxPublisher implements AutoCloseable {
 			.contentEncoding(StandardCharsets.UTF_8.name())
 			.deliveryMode(2)
 			.timestamp(Date.from(event.createdAt()))
-			.appId(event.producer());
+			.appId(this.producer);
 		if (event.traceparent() != null) {
 			properties.headers(Map.of(TRACEPARENT_HEADER, event.traceparent()));
 		}

@@ -29,7 +29,7 @@ final class OutboxStore {
 		this.jdbc.update("""
 				INSERT INTO flux_events.outbox_events (event_id, event_type, event_version, aggregate_id,
 				    aggregate_version, correlation_id, traceparent, sensitive, envelope)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", eventId, type, version, aggregateId, aggregateVersion,
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json)""", eventId, type, version, aggregateId, aggregateVersion,
 				correlationId, traceparent, sensitive, envelope);
 		// Delivered when the transaction commits, and not at all if it rolls back.
 		this.jdbc.execute("NOTIFY " + CHANNEL);
@@ -38,15 +38,14 @@ final class OutboxStore {
 	/** Pending rows after the given id (0: from the oldest), in id order. */
 	List<PendingEvent> pendingAfter(long afterId, int limit) {
 		return this.jdbc.query("""
-				SELECT id, event_id, event_type, correlation_id, traceparent, envelope ->> 'producer' AS producer,
-				       created_at, envelope::text AS envelope
+				SELECT id, event_id, event_type, correlation_id, traceparent, created_at, envelope::text AS envelope
 				FROM flux_events.outbox_events WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT ?""",
 				OutboxStore::pendingEvent, afterId, limit);
 	}
 
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
 		return new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
-				rs.getObject("correlation_id", UUID.class), rs.getString("traceparent"), rs.getString("producer"),
+				rs.getObject("correlation_id", UUID.class), rs.getString("traceparent"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("envelope"));
 	}
 
@@ -56,8 +55,7 @@ final class OutboxStore {
 	 */
 	List<PendingEvent> retained(Instant from, Instant to, long afterId, int limit) {
 		return this.jdbc.query("""
-				SELECT id, event_id, event_type, correlation_id, traceparent, envelope ->> 'producer' AS producer,
-				       created_at, envelope::text AS envelope
+				SELECT id, event_id, event_type, correlation_id, traceparent, created_at, envelope::text AS envelope
 				FROM flux_events.outbox_events
 				WHERE status = 'PUBLISHED' AND NOT sensitive AND created_at >= ? AND created_at < ? AND id > ?
 				ORDER BY id LIMIT ?""", OutboxStore::pendingEvent, Timestamp.from(from), Timestamp.from(to), afterId,
@@ -82,7 +80,7 @@ final class OutboxStore {
 				"""
 						UPDATE flux_events.outbox_events
 						SET status = 'PUBLISHED', published_at = now(), attempts = attempts + 1, last_error = NULL,
-						    envelope = CASE WHEN sensitive THEN jsonb_set(envelope, '{payload}', 'null'::jsonb) ELSE envelope END
+						    envelope = CASE WHEN sensitive THEN jsonb_set(envelope::jsonb, '{payload}', 'null'::jsonb)::json ELSE envelope END
 						WHERE id = ANY (?) AND status = 'PENDING'""",
 				(Object) ids.toArray(Long[]::new));
 	}

@@ -7,6 +7,6 @@ import org.jspecify.annotations.Nullable;
 
 /** An outbox row waiting to be published, with the envelope exactly as stored. */
 record PendingEvent(long id, UUID eventId, String type, UUID correlationId, @Nullable String traceparent,
-		String producer, Instant createdAt, String envelope) {
+		Instant createdAt, String envelope) {
 
 }

@@ -143,7 +143,7 @@ class RelayFaultTests {
 
 	private OutboxRelay relay(RelayObserver observer) {
 		OutboxRelay relay = new OutboxRelay(this.store,
-				new OutboxPublisher(this.connectionFactory.getRabbitConnectionFactory(),
+				new OutboxPublisher(this.connectionFactory.getRabbitConnectionFactory(), "sample-service",
 						this.properties.confirmTimeout()),
 				new RelayLeadership(this.dataSource, "sample"), this.properties,
 				new OutboxMetrics(new SimpleMeterRegistry(), this.store), observer);

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +45,7 @@ public class SampleServiceApplication {
 	 */
 	@Bean
 	@Order(100)
+	@ConditionalOnWebApplication
 	SecurityFilterChain sampleSecurity(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
