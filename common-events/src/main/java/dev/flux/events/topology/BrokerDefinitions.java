@@ -1,7 +1,8 @@
 package dev.flux.events.topology;
 
-import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarable;
@@ -83,7 +84,7 @@ public final class BrokerDefinitions {
 	}
 
 	private static void addUser(ArrayNode users, ArrayNode permissions, String name, Map<String, String> hashes,
-			String tag, String pattern) {
+			@Nullable String tag, String pattern) {
 		String hash = hashes.get(name);
 		if (hash == null) {
 			throw new IllegalArgumentException("No password hash for broker user " + name);
@@ -134,14 +135,6 @@ public final class BrokerDefinitions {
 		node.put("destination_type", "queue");
 		node.put("routing_key", binding.getRoutingKey());
 		node.putObject("arguments");
-	}
-
-	/** The services whose users the definitions hold, with the admin first. */
-	static List<String> userNames() {
-		return java.util.stream.Stream
-			.concat(java.util.stream.Stream.of(ADMIN_USER),
-					FluxTopology.services().stream().map(BrokerDefinitions::userOf))
-			.toList();
 	}
 
 }
