@@ -151,13 +151,16 @@ as_pg() {
 	if is_root; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
+# Where PostgreSQL data of this checkout lives when the 'postgres' user cannot reach .flux/.
+outside_dir() { echo "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)"; }
+
 # The data directory of an instance: under .flux/, or, when the 'postgres' user cannot reach
 # .flux/ (a checkout under /root, say), under /var/lib/flux with a link from .flux/.
 pg_dir_for() {
 	local name=$1 dir="$FLUX_DIR/$1/postgres"
 	if is_root && ! runuser -u postgres -- test -x "$FLUX_DIR" 2>/dev/null; then
 		local outside
-		outside="/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/$name/postgres"
+		outside="$(outside_dir)/$name/postgres"
 		mkdir -p "$outside" "$(dirname "$dir")"
 		[[ -L $dir ]] || ln -sfn "$outside" "$dir"
 		dir="$outside"
@@ -556,7 +559,7 @@ cmd_logs() {
 cmd_reset() {
 	cmd_down
 	rm -rf "$FLUX_DIR"
-	[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)"
+	[[ -d /var/lib/flux ]] && rm -rf "$(outside_dir)"
 	ok "wiped .flux/"
 }
 
@@ -579,7 +582,7 @@ start_test_servers() {
 	say "starting throw-away PostgreSQL and RabbitMQ (data in .flux/test/)"
 	stop_test_servers
 	rm -rf "$FLUX_DIR/test"
-	[[ -d /var/lib/flux ]] && rm -rf "/var/lib/flux/$(printf '%s' "$FLUX_DIR" | md5sum | cut -c1-12)/test"
+	[[ -d /var/lib/flux ]] && rm -rf "$(outside_dir)/test"
 	trap 'stop_test_servers' EXIT
 	# "sample" is the database of common-events' own tests, which play a service of their own.
 	export FLUX_DATABASE_SERVICES="auth user notification sample"

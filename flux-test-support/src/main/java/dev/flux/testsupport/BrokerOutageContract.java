@@ -2,9 +2,6 @@ package dev.flux.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -50,10 +47,7 @@ public abstract class BrokerOutageContract {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
-			return client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
+		return LocalHttp.get(this.port, path);
 	}
 
 	/**

@@ -1,9 +1,6 @@
 package dev.flux.testsupport;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -70,10 +67,7 @@ public abstract class RunningServiceContract {
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		try (HttpClient client = HttpClient.newHttpClient()) {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build();
-			return client.send(request, HttpResponse.BodyHandlers.ofString());
-		}
+		return LocalHttp.get(this.port, path);
 	}
 
 	private static String status(HttpResponse<String> response, String path) {

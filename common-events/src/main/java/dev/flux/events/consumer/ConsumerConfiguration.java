@@ -1,5 +1,6 @@
 package dev.flux.events.consumer;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public class ConsumerConfiguration {
 	ConfirmedSender fluxConfirmedSender(ConnectionFactory connectionFactory) {
 		RabbitTemplate rabbit = new RabbitTemplate(connectionFactory);
 		rabbit.setMandatory(true);
-		return new ConfirmedSender(rabbit, java.time.Duration.ofSeconds(10));
+		return new ConfirmedSender(rabbit, Duration.ofSeconds(10));
 	}
 
 	@Bean

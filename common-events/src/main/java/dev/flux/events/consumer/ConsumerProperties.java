@@ -14,16 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code retryTiers.size() + 1} times before it is dead-lettered
  * @param prefetch unacknowledged messages the broker may push to one consumer
  * @param concurrency consumers of the service queue per instance (1 keeps delivery order)
- * @param inboxRetention how long handled event ids are remembered for deduplication
  */
 @ConfigurationProperties("flux.events.consumer")
 public record ConsumerProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
 		"1s", "5s", "30s", "2m", "10m" }) List<Duration> retryTiers, @DefaultValue("50") int prefetch,
-		@DefaultValue("1") int concurrency, @DefaultValue("30d") Duration inboxRetention){
-
-	/** How many times a failing message is tried in all. */
-	public int maxAttempts() {
-		return this.retryTiers.size() + 1;
-	}
+		@DefaultValue("1") int concurrency){
 
 }

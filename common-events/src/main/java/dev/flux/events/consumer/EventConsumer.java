@@ -1,7 +1,9 @@
 package dev.flux.events.consumer;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.rabbitmq.client.Channel;
 import org.slf4j.Logger;
@@ -33,6 +35,8 @@ final class EventConsumer implements ChannelAwareMessageListener {
 
 	private final Map<String, EventHandler<?>> handlers;
 
+	private final Set<String> handledTypes;
+
 	private final InboxStore inbox;
 
 	private final TransactionTemplate transactions;
@@ -46,6 +50,10 @@ final class EventConsumer implements ChannelAwareMessageListener {
 		this.consumer = consumer;
 		this.codec = codec;
 		this.handlers = Map.copyOf(handlers);
+		this.handledTypes = handlers.keySet()
+			.stream()
+			.map((key) -> key.substring(0, key.lastIndexOf("/v")))
+			.collect(Collectors.toUnmodifiableSet());
 		this.inbox = inbox;
 		this.transactions = transactions;
 		this.failures = failures;
@@ -88,17 +96,16 @@ final class EventConsumer implements ChannelAwareMessageListener {
 
 	private void consume(Message message) {
 		EventEnvelope envelope = this.codec.fromJson(message.getBody());
+		this.codec.validate(envelope);
 		EventHandler<?> handler = this.handlers.get(key(envelope.type(), envelope.version()));
 		if (handler == null) {
-			this.codec.validate(envelope);
-			if (this.handlers.keySet().stream().anyMatch((key) -> key.startsWith(envelope.type() + "/"))) {
+			if (this.handledTypes.contains(envelope.type())) {
 				throw new NonRetryableEventException("No handler for " + envelope.type() + " version "
 						+ envelope.version() + " in " + this.consumer);
 			}
 			this.metrics.ignored(envelope.type());
 			return;
 		}
-		this.codec.validate(envelope);
 		String traceparent = message.getMessageProperties().getHeader("traceparent");
 		try (EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(), traceparent)
 			.open()) {

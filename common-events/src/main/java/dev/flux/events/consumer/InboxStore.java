@@ -1,8 +1,5 @@
 package dev.flux.events.consumer;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,13 +18,6 @@ final class InboxStore {
 		return this.jdbc.update("""
 				INSERT INTO flux_events.inbox (consumer, event_id, event_type) VALUES (?, ?, ?)
 				ON CONFLICT (consumer, event_id) DO NOTHING""", consumer, eventId, type) == 1;
-	}
-
-	int purgeOlderThan(Duration retention, int batchSize) {
-		return this.jdbc.update("""
-				DELETE FROM flux_events.inbox WHERE ctid IN (
-				    SELECT ctid FROM flux_events.inbox WHERE processed_at < ? LIMIT ?)""",
-				Timestamp.from(Instant.now().minus(retention)), batchSize);
 	}
 
 }

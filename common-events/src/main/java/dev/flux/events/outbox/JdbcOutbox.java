@@ -1,5 +1,6 @@
 package dev.flux.events.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,7 +53,7 @@ final class JdbcOutbox implements Outbox {
 		this.codec.validate(envelope);
 		this.store.insert(envelope.eventId(), envelope.type(), envelope.version(), aggregateId, aggregateVersion,
 				envelope.correlationId(), context.traceparent(), type.sensitive(),
-				new String(this.codec.toJson(envelope), java.nio.charset.StandardCharsets.UTF_8));
+				new String(this.codec.toJson(envelope), StandardCharsets.UTF_8));
 		return envelope;
 	}
 

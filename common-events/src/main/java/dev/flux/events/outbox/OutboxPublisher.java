@@ -60,13 +60,6 @@ final class OutboxPublisher implements AutoCloseable {
 	}
 
 	/**
-	 * Publishes to {@code app.events}, keyed by event type, and waits for the confirms.
-	 */
-	PublishOutcome publish(List<PendingEvent> batch) {
-		return await(send(batch));
-	}
-
-	/**
 	 * Publishes to one consumer queue through {@code app.events.replay}, and waits for
 	 * the confirms.
 	 */

@@ -54,8 +54,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private boolean autoStartup = true;
 
-	private final ExecutorService marker = Executors
-		.newSingleThreadExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
+	private @Nullable ExecutorService marker;
 
 	private @Nullable Future<?> lastMark;
 
@@ -83,6 +82,8 @@ public final class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.marker = Executors
+			.newSingleThreadExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
 		this.thread = Thread.ofPlatform().name("flux-outbox-relay").daemon().start(this::run);
 	}
 
@@ -108,6 +109,10 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Events in flight at stop were not confirmed; they stay pending", ex);
+		}
+		ExecutorService marking = this.marker;
+		if (marking != null) {
+			marking.shutdown();
 		}
 		this.leadership.close();
 	}
@@ -190,8 +195,7 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	private int relayBatch() throws InterruptedException {
 		// Rows commit out of id order now and then; a regular rescan from the oldest
-		// pending row
-		// picks up one that committed after rows with higher ids were sent.
+		// pending row picks up one that committed after rows with higher ids were sent.
 		if (this.rescan || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos()) {
 			flushMarks();
 		}
@@ -233,7 +237,11 @@ public final class OutboxRelay implements SmartLifecycle {
 			throw new BrokerUnavailableException(outcome.unconfirmed().size() + " of " + sent.events().size()
 					+ " events were not confirmed (" + outcome.problem() + "); they will be sent again", null);
 		}
-		this.lastMark = this.marker.submit(() -> mark(sent.events(), outcome));
+		ExecutorService current = this.marker;
+		if (current == null) {
+			throw new IllegalStateException("The relay is not started");
+		}
+		this.lastMark = current.submit(() -> mark(sent.events(), outcome));
 	}
 
 	private void mark(List<PendingEvent> batch, PublishOutcome outcome) {

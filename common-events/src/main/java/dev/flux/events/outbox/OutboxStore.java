@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The SQL of the outbox table. */
 final class OutboxStore {
@@ -31,8 +33,20 @@ final class OutboxStore {
 				    aggregate_version, correlation_id, traceparent, sensitive, envelope)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::json)""", eventId, type, version, aggregateId, aggregateVersion,
 				correlationId, traceparent, sensitive, envelope);
-		// Delivered when the transaction commits, and not at all if it rolls back.
-		this.jdbc.execute("NOTIFY " + CHANNEL);
+		notifyOnCommit();
+	}
+
+	/**
+	 * Sends one NOTIFY per transaction, however many events it appends, just before it
+	 * commits: delivered when it commits, and not at all if it rolls back.
+	 */
+	private void notifyOnCommit() {
+		boolean registered = TransactionSynchronizationManager.getSynchronizations()
+			.stream()
+			.anyMatch(NotifyOnCommit.class::isInstance);
+		if (!registered) {
+			TransactionSynchronizationManager.registerSynchronization(new NotifyOnCommit(this.jdbc));
+		}
 	}
 
 	/** Pending rows after the given id (0: from the oldest), in id order. */
@@ -127,6 +141,16 @@ final class OutboxStore {
 
 	/** Counts of the outbox rows that are not yet published. */
 	record OutboxStats(long pending, @Nullable Instant oldestPending, long failed) {
+
+	}
+
+	/** The NOTIFY of one transaction, sent as its last statement. */
+	private record NotifyOnCommit(JdbcTemplate jdbc) implements TransactionSynchronization {
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			this.jdbc.execute("NOTIFY " + CHANNEL);
+		}
 
 	}
 
