@@ -16,9 +16,10 @@ import dev.flux.events.EventType;
  */
 public final class EventCatalog {
 
-	static final Pattern TYPE_NAME = Pattern.compile("^[a-z][a-zA-Z0-9-]*(\\.[a-z][a-zA-Z0-9-]*)+$");
+	static final Pattern TYPE_NAME = Pattern.compile("^[a-z][a-zA-Z0-9_-]*(\\.[a-z][a-zA-Z0-9_-]*)+$");
 
 	private static final EventCatalog STANDARD = of(UserCreated.class, UserUpdated.class, UserDeleted.class,
+			VerificationRequested.class, PasswordResetRequested.class, PasswordChanged.class, EmailChanged.class,
 			ProfileUpdated.class);
 
 	private final Map<String, Map<Integer, Class<?>>> classesByType;
@@ -31,8 +32,8 @@ public final class EventCatalog {
 	}
 
 	/**
-	 * The events every Flux service shares: {@code user.created}, {@code user.updated},
-	 * {@code user.deleted} and {@code profile.updated}.
+	 * The events every Flux service shares: the account events of auth-service
+	 * ({@code user.*}) and {@code profile.updated}.
 	 */
 	public static EventCatalog standard() {
 		return STANDARD;

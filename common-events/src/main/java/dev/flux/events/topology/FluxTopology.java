@@ -127,7 +127,9 @@ public final class FluxTopology {
 
 	private static Map<String, List<String>> standardBindings() {
 		Map<String, List<String>> bindings = new LinkedHashMap<>();
-		bindings.put("user", List.of("user.*", "presence.*"));
+		// Not user.*: the user-service needs no verification or reset tokens, so it never
+		// receives the sensitive user events.
+		bindings.put("user", List.of("user.created", "user.updated", "user.deleted", "presence.*"));
 		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*"));
 		return bindings;
 	}

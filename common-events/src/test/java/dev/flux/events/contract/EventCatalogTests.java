@@ -15,11 +15,29 @@ class EventCatalogTests {
 	void standardCatalogHoldsTheUserAndProfileEvents() {
 		EventCatalog catalog = EventCatalog.standard();
 
-		assertThat(catalog.types()).containsExactly("profile.updated", "user.created", "user.deleted", "user.updated");
+		assertThat(catalog.types()).containsExactly("profile.updated", "user.created", "user.deleted",
+				"user.email_changed", "user.password_changed", "user.password_reset_requested", "user.updated",
+				"user.verification_requested");
 		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
 		assertThat(catalog.payloadClass("user.updated", 1)).isEqualTo(UserUpdated.class);
 		assertThat(catalog.payloadClass("user.deleted", 1)).isEqualTo(UserDeleted.class);
 		assertThat(catalog.payloadClass("profile.updated", 1)).isEqualTo(ProfileUpdated.class);
+	}
+
+	@Test
+	void onlyEventsCarryingATokenAreSensitive() {
+		EventCatalog catalog = EventCatalog.standard();
+
+		assertThat(catalog.payloadClasses()).filteredOn((type) -> catalog.typeOf(type).sensitive())
+			.containsExactlyInAnyOrder(VerificationRequested.class, PasswordResetRequested.class);
+	}
+
+	@Test
+	void sensitivePayloadsNeverPrintTheirToken() {
+		VerificationRequested event = new VerificationRequested(java.util.UUID.randomUUID(), "ada", "ada@example.com",
+				"the-secret-token-value-0123456789abcdef", java.time.Instant.now());
+
+		assertThat(event.toString()).doesNotContain("the-secret-token-value").contains("<secret>");
 	}
 
 	@Test

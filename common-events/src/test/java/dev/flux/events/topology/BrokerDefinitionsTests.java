@@ -54,7 +54,8 @@ class BrokerDefinitionsTests {
 
 		assertThat(topology.queueOf("user")).hasValueSatisfying((queue) -> {
 			assertThat(queue.name()).isEqualTo("user.service.queue");
-			assertThat(queue.bindingKeys()).containsExactly("user.*", "presence.*");
+			assertThat(queue.bindingKeys()).containsExactly("user.created", "user.updated", "user.deleted",
+					"presence.*");
 			assertThat(queue.retryQueue(0)).isEqualTo("user.service.retry.1s");
 			assertThat(queue.retryQueue(4)).isEqualTo("user.service.retry.10m");
 			assertThat(queue.deadLetterQueue()).isEqualTo("user.service.queue.dlq");
