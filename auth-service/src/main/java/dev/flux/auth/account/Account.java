@@ -1,0 +1,164 @@
+package dev.flux.auth.account;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A user account, the aggregate behind every {@code user.*} event. {@code version} counts
+ * its changes (1 at registration) and is the events' {@code aggregateVersion}; changes
+ * are made under a row lock ({@link Accounts#lock}) so versions never repeat.
+ */
+@Entity
+@Table(name = "users")
+public class Account implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	private String username;
+
+	private String email;
+
+	@Column(name = "email_verified")
+	private boolean emailVerified;
+
+	@Column(name = "password_hash")
+	private @Nullable String passwordHash;
+
+	private String roles;
+
+	private long version;
+
+	@Column(name = "created_at")
+	private Instant createdAt;
+
+	@Column(name = "updated_at")
+	private Instant updatedAt;
+
+	@Transient
+	private boolean fresh;
+
+	protected Account() {
+		this.id = new UUID(0, 0);
+		this.username = "";
+		this.email = "";
+		this.roles = "";
+		this.createdAt = Instant.EPOCH;
+		this.updatedAt = Instant.EPOCH;
+	}
+
+	private Account(UUID id, String username, String email, @Nullable String passwordHash, boolean emailVerified,
+			Instant now) {
+		this.id = id;
+		this.username = username;
+		this.email = email;
+		this.passwordHash = passwordHash;
+		this.emailVerified = emailVerified;
+		this.roles = "USER";
+		this.version = 1;
+		this.createdAt = now;
+		this.updatedAt = now;
+		this.fresh = true;
+	}
+
+	static Account register(Username username, EmailAddress email, @Nullable String passwordHash, boolean emailVerified,
+			Instant now) {
+		return new Account(UUID.randomUUID(), username.value(), email.value(), passwordHash, emailVerified, now);
+	}
+
+	void rename(Username username, Instant now) {
+		this.username = username.value();
+		touch(now);
+	}
+
+	/** A new address starts unverified. */
+	void changeEmail(EmailAddress email, Instant now) {
+		this.email = email.value();
+		this.emailVerified = false;
+		touch(now);
+	}
+
+	void verifyEmail(Instant now) {
+		this.emailVerified = true;
+		touch(now);
+	}
+
+	void changePasswordHash(String passwordHash, Instant now) {
+		this.passwordHash = passwordHash;
+		touch(now);
+	}
+
+	/**
+	 * Replaces the hash with a stronger encoding of the same password; not a change of
+	 * the account.
+	 */
+	void upgradePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	private void touch(Instant now) {
+		this.version++;
+		this.updatedAt = now;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.fresh;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.fresh = false;
+	}
+
+	public UUID id() {
+		return this.id;
+	}
+
+	public String username() {
+		return this.username;
+	}
+
+	public String email() {
+		return this.email;
+	}
+
+	public boolean emailVerified() {
+		return this.emailVerified;
+	}
+
+	public @Nullable String passwordHash() {
+		return this.passwordHash;
+	}
+
+	public List<String> roles() {
+		return Arrays.stream(this.roles.split("[ ,]+")).filter((role) -> !role.isBlank()).toList();
+	}
+
+	public long version() {
+		return this.version;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+}

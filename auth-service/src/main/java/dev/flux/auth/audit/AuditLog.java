@@ -1,0 +1,89 @@
+package dev.flux.auth.audit;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes security events to the {@code flux.audit} logger as structured key-value pairs
+ * ({@code audit.event}, {@code audit.userId}, {@code audit.client}...). It never receives
+ * a password, token or login name, so none can leak.
+ */
+@Component
+public class AuditLog {
+
+	private static final Logger logger = LoggerFactory.getLogger("flux.audit");
+
+	public void loginSucceeded(UUID userId, String client) {
+		event("login_succeeded", userId, client).log("Sign-in succeeded");
+	}
+
+	/** A failed sign-in; {@code userId} is null when the login names no account. */
+	public void loginFailed(@Nullable UUID userId, String client, String reason) {
+		event("login_failed", userId, client).addKeyValue("audit.reason", reason).log("Sign-in failed");
+	}
+
+	public void loginThrottled(@Nullable UUID userId, String client, long retryAfterSeconds) {
+		event("login_throttled", userId, client).addKeyValue("audit.retryAfterSeconds", retryAfterSeconds)
+			.log("Sign-in refused while throttled");
+	}
+
+	public void lockedOut(@Nullable UUID userId, String client, int failures) {
+		event("lockout", userId, client).addKeyValue("audit.failures", failures).log("Account locked after failures");
+	}
+
+	public void registered(UUID userId, String client) {
+		event("registered", userId, client).log("Account registered");
+	}
+
+	public void passwordChanged(UUID userId, String client, String reason) {
+		event("password_changed", userId, client).addKeyValue("audit.reason", reason).log("Password changed");
+	}
+
+	public void passwordResetRequested(UUID userId, String client) {
+		event("password_reset_requested", userId, client).log("Password reset requested");
+	}
+
+	public void emailVerified(UUID userId, String client) {
+		event("email_verified", userId, client).log("Email address verified");
+	}
+
+	public void refreshTokenReused(UUID userId, UUID sessionId, String client) {
+		logger.atWarn()
+			.addKeyValue("audit.event", "token_reuse_detected")
+			.addKeyValue("audit.userId", userId)
+			.addKeyValue("audit.sessionId", sessionId)
+			.addKeyValue("audit.client", client)
+			.log("Rotated refresh token presented again: session revoked");
+	}
+
+	public void sessionsRevoked(UUID userId, String client, String reason, int count) {
+		event("sessions_revoked", userId, client).addKeyValue("audit.reason", reason)
+			.addKeyValue("audit.count", count)
+			.log("Sessions revoked");
+	}
+
+	public void accountDeleted(UUID userId, String client) {
+		event("account_deleted", userId, client).log("Account deleted");
+	}
+
+	public void signingKeyRotated(String newKid, @Nullable String retiredKid) {
+		logger.atInfo()
+			.addKeyValue("audit.event", "signing_key_rotated")
+			.addKeyValue("audit.kid", newKid)
+			.addKeyValue("audit.retiredKid", retiredKid)
+			.log("Signing key rotated");
+	}
+
+	private static LoggingEventBuilder event(String event, @Nullable UUID userId, String client) {
+		return logger.atInfo()
+			.addKeyValue("audit.event", event)
+			.addKeyValue("audit.userId", userId)
+			.addKeyValue("audit.client", client);
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.flux.auth.login;
+
+import org.springframework.stereotype.Service;
+
+import dev.flux.auth.account.Account;
+import dev.flux.auth.account.Accounts;
+import dev.flux.auth.audit.AuditLog;
+import dev.flux.auth.password.Passwords;
+import dev.flux.auth.session.Sessions;
+import dev.flux.auth.session.TokenResponse;
+import dev.flux.auth.throttle.LoginThrottle;
+import dev.flux.auth.throttle.LoginThrottle.Attempt;
+import dev.flux.auth.web.ApiProblem;
+import dev.flux.auth.web.ClientInfo;
+
+/**
+ * Password sign-in. Unknown logins, wrong passwords and accounts without a password all
+ * answer the same 401 after the same hashing work; throttled attempts answer 429 before
+ * any password is checked. A hash made with older parameters is re-encoded on success.
+ */
+@Service
+class SignIn {
+
+	private final Accounts accounts;
+
+	private final Passwords passwords;
+
+	private final LoginThrottle throttle;
+
+	private final Sessions sessions;
+
+	private final AuditLog audit;
+
+	SignIn(Accounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, AuditLog audit) {
+		this.accounts = accounts;
+		this.passwords = passwords;
+		this.throttle = throttle;
+		this.sessions = sessions;
+		this.audit = audit;
+	}
+
+	TokenResponse signIn(String login, String password, ClientInfo client) {
+		Account account = this.accounts.findByLogin(login).orElse(null);
+		String subject = LoginThrottle.subject((account != null) ? account.id() : null, login);
+		Attempt attempt = this.throttle.begin(subject);
+		if (!attempt.allowed()) {
+			this.audit.loginThrottled((account != null) ? account.id() : null, client.ip(),
+					ApiProblem.retryAfterSeconds(attempt.retryAfter()));
+			throw ApiProblem.tooManyRequests("Too many failed sign-ins; wait before trying again.",
+					attempt.retryAfter());
+		}
+		String hash = (account != null) ? account.passwordHash() : null;
+		if (account == null || !this.passwords.matches(password, hash)) {
+			if (account == null) {
+				this.passwords.matches(password, null);
+			}
+			this.audit.loginFailed((account != null) ? account.id() : null, client.ip(),
+					(account == null) ? "unknown_login" : "wrong_password");
+			if (attempt.locksIfFailed()) {
+				this.audit.lockedOut((account != null) ? account.id() : null, client.ip(), attempt.failures());
+			}
+			throw ApiProblem.invalidCredentials();
+		}
+		this.throttle.succeeded(subject);
+		if (hash != null && this.passwords.needsUpgrade(hash)) {
+			this.accounts.upgradePasswordHash(account.id(), this.passwords.hash(password));
+		}
+		TokenResponse tokens = this.sessions.open(account, client);
+		this.audit.loginSucceeded(account.id(), client.ip());
+		return tokens;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.flux.auth.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.flux.auth.AuthProperties;
+
+/**
+ * Issues access tokens: ES256 JWTs with {@code typ: at+jwt} (RFC 9068) and {@code kid},
+ * and the claims {@code iss}, {@code aud}, {@code sub} (user id), {@code exp},
+ * {@code iat}, {@code jti}, {@code roles}, {@code sid} (session) and
+ * {@code token_type: access}.
+ */
+public class AccessTokens {
+
+	static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+
+	private final SigningKeys keys;
+
+	private final ECKey decoyKey;
+
+	private final AuthProperties properties;
+
+	private final Clock clock;
+
+	AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
+		this.keys = keys;
+		this.properties = properties;
+		this.clock = clock;
+		this.decoyKey = SigningKeys.generate("decoy-" + UUID.randomUUID());
+	}
+
+	/** A signed access token for a user's session. */
+	public IssuedAccessToken issue(UUID userId, Collection<String> roles, UUID sessionId) {
+		return sign(this.keys.signingKey(), userId, roles, sessionId);
+	}
+
+	/**
+	 * A token shaped like a real one but signed by a key that is never published, so
+	 * every resource server refuses it: the answer to a registration with a taken email,
+	 * which must look like a success.
+	 */
+	public IssuedAccessToken issueDecoy(UUID userId, Collection<String> roles) {
+		return sign(this.decoyKey, userId, roles, UUID.randomUUID());
+	}
+
+	private IssuedAccessToken sign(ECKey key, UUID userId, Collection<String> roles, UUID sessionId) {
+		Instant now = this.clock.instant();
+		Duration ttl = this.properties.accessTokenTtl();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
+			.audience(this.properties.audience())
+			.subject(userId.toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(ttl)))
+			.jwtID(UUID.randomUUID().toString())
+			.claim("roles", List.copyOf(roles))
+			.claim("sid", sessionId.toString())
+			.claim("token_type", "access")
+			.build();
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+			.type(ACCESS_TOKEN_TYPE)
+			.build();
+		SignedJWT jwt = new SignedJWT(header, claims);
+		try {
+			jwt.sign(new ECDSASigner(key));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign an access token with key " + key.getKeyID(), ex);
+		}
+		return new IssuedAccessToken(jwt.serialize(), ttl.toSeconds());
+	}
+
+	/**
+	 * A signed access token.
+	 *
+	 * @param value the compact JWT
+	 * @param expiresIn seconds until it expires
+	 */
+	public record IssuedAccessToken(String value, long expiresIn) {
+	}
+
+}

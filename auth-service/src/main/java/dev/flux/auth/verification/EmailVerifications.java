@@ -1,0 +1,96 @@
+package dev.flux.auth.verification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.flux.auth.AuthProperties;
+import dev.flux.auth.account.Account;
+import dev.flux.auth.account.Accounts;
+import dev.flux.auth.audit.AuditLog;
+import dev.flux.auth.token.OpaqueTokens;
+import dev.flux.auth.web.ApiProblem;
+import dev.flux.auth.web.ClientInfo;
+import dev.flux.events.contract.VerificationRequested;
+
+/**
+ * The email verification feature's API. A token is bound to the address it was sent to,
+ * so a token for a previous address cannot verify a new one; a new token replaces earlier
+ * ones.
+ */
+@Service
+public class EmailVerifications {
+
+	private final EmailVerificationRepository verifications;
+
+	private final Accounts accounts;
+
+	private final AuthProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	EmailVerifications(EmailVerificationRepository verifications, Accounts accounts, AuthProperties properties,
+			AuditLog audit, Clock clock) {
+		this.verifications = verifications;
+		this.accounts = accounts;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a token for the account's current address and appends
+	 * {@code user.verification_requested}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void request(Account account) {
+		Instant now = this.clock.instant();
+		this.verifications.invalidateOpen(account.id(), now);
+		String token = OpaqueTokens.generate();
+		Instant expiresAt = now.plus(this.properties.verificationTtl());
+		this.verifications
+			.save(new EmailVerification(account.id(), account.email(), OpaqueTokens.hash(token), now, expiresAt));
+		this.accounts.append(account,
+				new VerificationRequested(account.id(), account.username(), account.email(), token, expiresAt));
+	}
+
+	/**
+	 * Sends a new token to a signed-in user's address.
+	 * @throws ApiProblem 409 when the address is already verified
+	 */
+	@Transactional
+	public void resend(UUID userId) {
+		Account account = this.accounts.lock(userId);
+		if (account.emailVerified()) {
+			throw ApiProblem.alreadyVerified();
+		}
+		request(account);
+	}
+
+	/**
+	 * Redeems a token: the account's address becomes verified ({@code user.updated}).
+	 * @throws ApiProblem 400 when the token is unknown, used, replaced, expired or for an
+	 * address the account no longer has
+	 */
+	@Transactional
+	public void verify(String token, ClientInfo client) {
+		Instant now = this.clock.instant();
+		EmailVerification verification = this.verifications.findForUpdate(OpaqueTokens.hash(token))
+			.filter((candidate) -> candidate.isUsable(now))
+			.orElseThrow(() -> ApiProblem.invalidToken("email verification"));
+		Account account = this.accounts.lock(verification.userId());
+		if (!account.email().equals(verification.email())) {
+			throw ApiProblem.invalidToken("email verification");
+		}
+		verification.use(now);
+		this.accounts.verifyEmail(account);
+		this.audit.emailVerified(account.id(), client.ip());
+	}
+
+}
