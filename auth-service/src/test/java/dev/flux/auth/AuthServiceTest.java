@@ -1,0 +1,59 @@
+package dev.flux.auth;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.flux.testsupport.WithFluxInfrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auth-service started on a random port against the real PostgreSQL and RabbitMQ,
+ * with the per-client rate limit out of the way (one test address makes every request).
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "flux.auth.rate-limit.capacity=1000000", "flux.auth.rate-limit.per-minute=1000000" })
+@WithFluxInfrastructure
+abstract class AuthServiceTest {
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Http http;
+
+	@BeforeEach
+	void client() {
+		this.http = new Http(this.port);
+	}
+
+	/** A fresh account, registered through the API. */
+	Account register() {
+		String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Http.Reply reply = this.http.post("/api/auth/register",
+				Map.of("email", name + "@example.com", "username", name, "password", PASSWORD));
+		assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+		return new Account(UUID.fromString(reply.json("$.account.id")), name + "@example.com", name,
+				reply.json("$.accessToken"), reply.json("$.refreshToken"));
+	}
+
+	Http.Reply login(String login, String password) {
+		return this.http.post("/api/auth/login", Map.of("login", login, "password", password));
+	}
+
+	/** A registered account with the token pair of its first session. */
+	record Account(UUID id, String email, String username, String accessToken, String refreshToken) {
+	}
+
+}
