@@ -21,17 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "flux.auth.rate-limit.capacity=1000000", "flux.auth.rate-limit.per-minute=1000000" })
 @WithFluxInfrastructure
-abstract class AuthServiceTest {
+public abstract class AuthServiceTest {
 
-	static final String PASSWORD = "correct horse battery staple";
+	protected static final String PASSWORD = "correct horse battery staple";
 
 	@LocalServerPort
-	int port;
+	protected int port;
 
 	@Autowired
-	JdbcClient jdbc;
+	protected JdbcClient jdbc;
 
-	Http http;
+	protected Http http;
 
 	@BeforeEach
 	void client() {
@@ -39,7 +39,7 @@ abstract class AuthServiceTest {
 	}
 
 	/** A fresh account, registered through the API. */
-	Account register() {
+	protected Account register() {
 		String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		Http.Reply reply = this.http.post("/api/auth/register",
 				Map.of("email", name + "@example.com", "username", name, "password", PASSWORD));
@@ -48,12 +48,12 @@ abstract class AuthServiceTest {
 				reply.json("$.accessToken"), reply.json("$.refreshToken"));
 	}
 
-	Http.Reply login(String login, String password) {
+	protected Http.Reply login(String login, String password) {
 		return this.http.post("/api/auth/login", Map.of("login", login, "password", password));
 	}
 
 	/** A registered account with the token pair of its first session. */
-	record Account(UUID id, String email, String username, String accessToken, String refreshToken) {
+	protected record Account(UUID id, String email, String username, String accessToken, String refreshToken) {
 	}
 
 }

@@ -22,7 +22,7 @@ import dev.flux.events.topology.FluxTopology;
  * A private queue bound to {@code app.events} that records what the auth-service
  * publishes, so tests can assert on the wire.
  */
-final class EventTap implements AutoCloseable {
+public final class EventTap implements AutoCloseable {
 
 	private final AmqpAdmin admin;
 
@@ -32,7 +32,7 @@ final class EventTap implements AutoCloseable {
 
 	private final List<Message> received = new ArrayList<>();
 
-	EventTap(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
+	public EventTap(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
 		this.admin = admin;
 		this.rabbit = rabbit;
 		this.queue = "auth.service.tap." + UUID.randomUUID();
@@ -48,7 +48,7 @@ final class EventTap implements AutoCloseable {
 	/**
 	 * Waits for the first event of a type whose JSON body matches, and returns its body.
 	 */
-	String await(String type, Predicate<String> matching) {
+	public String await(String type, Predicate<String> matching) {
 		return org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(15))
 			.until(() -> find(type, matching), (found) -> found != null);
@@ -57,7 +57,7 @@ final class EventTap implements AutoCloseable {
 	/**
 	 * Every event of a type received so far (after draining what is queued) that matches.
 	 */
-	List<String> all(String type, Predicate<String> matching) {
+	public List<String> all(String type, Predicate<String> matching) {
 		drain(Duration.ZERO);
 		return this.received.stream()
 			.filter((message) -> type.equals(message.getMessageProperties().getType()))
@@ -67,7 +67,7 @@ final class EventTap implements AutoCloseable {
 	}
 
 	/** Receives for up to {@code quiet} more, to catch a late duplicate. */
-	void drain(Duration quiet) {
+	public void drain(Duration quiet) {
 		Message message;
 		while ((message = quiet.isZero() ? this.rabbit.receive(this.queue)
 				: this.rabbit.receive(this.queue, quiet.toMillis())) != null) {
@@ -85,11 +85,11 @@ final class EventTap implements AutoCloseable {
 			.orElse(null);
 	}
 
-	static Predicate<String> about(UUID userId) {
+	public static Predicate<String> about(UUID userId) {
 		return (body) -> userId.toString().equals(JsonPath.read(body, "$.aggregateId"));
 	}
 
-	static String body(Message message) {
+	public static String body(Message message) {
 		return new String(message.getBody(), StandardCharsets.UTF_8);
 	}
 

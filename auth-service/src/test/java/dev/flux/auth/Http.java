@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for the auth-service a test started, speaking JSON. */
-final class Http {
+public final class Http {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -21,31 +21,31 @@ final class Http {
 
 	private final int port;
 
-	Http(int port) {
+	public Http(int port) {
 		this.port = port;
 	}
 
-	Reply post(String path, Object body) {
+	public Reply post(String path, Object body) {
 		return send("POST", path, body, null);
 	}
 
-	Reply post(String path, Object body, @Nullable String accessToken) {
+	public Reply post(String path, Object body, @Nullable String accessToken) {
 		return send("POST", path, body, accessToken);
 	}
 
-	Reply get(String path, @Nullable String accessToken) {
+	public Reply get(String path, @Nullable String accessToken) {
 		return send("GET", path, null, accessToken);
 	}
 
-	Reply patch(String path, Object body, String accessToken) {
+	public Reply patch(String path, Object body, String accessToken) {
 		return send("PATCH", path, body, accessToken);
 	}
 
-	Reply delete(String path, @Nullable Object body, String accessToken) {
+	public Reply delete(String path, @Nullable Object body, String accessToken) {
 		return send("DELETE", path, body, accessToken);
 	}
 
-	Reply send(String method, String path, @Nullable Object body, @Nullable String accessToken) {
+	public Reply send(String method, String path, @Nullable Object body, @Nullable String accessToken) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("User-Agent", "flux-tests/1.0");
 		if (body != null) {
@@ -72,29 +72,29 @@ final class Http {
 	}
 
 	/** A response with JSON path access to its body. */
-	record Reply(HttpResponse<String> response) {
+	public record Reply(HttpResponse<String> response) {
 
-		int status() {
+		public int status() {
 			return this.response.statusCode();
 		}
 
-		String body() {
+		public String body() {
 			return this.response.body();
 		}
 
-		<T> T json(String path) {
+		public <T> T json(String path) {
 			return JsonPath.read(this.response.body(), path);
 		}
 
-		Map<String, Object> map() {
+		public Map<String, Object> map() {
 			return JsonPath.read(this.response.body(), "$");
 		}
 
-		@Nullable String header(String name) {
+		public @Nullable String header(String name) {
 			return this.response.headers().firstValue(name).orElse(null);
 		}
 
-		String contentType() {
+		public String contentType() {
 			return this.response.headers().firstValue("Content-Type").orElse("");
 		}
 
