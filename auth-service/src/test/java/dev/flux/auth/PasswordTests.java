@@ -1,0 +1,172 @@
+package dev.flux.auth;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Forgot, reset and change password, and what each does to sessions and events. */
+class PasswordTests extends AuthServiceTest {
+
+	static final String NEW_PASSWORD = "a brand new passphrase";
+
+	@Autowired
+	AmqpAdmin amqp;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	EventTap tap;
+
+	@BeforeEach
+	void tap() {
+		this.tap = new EventTap(this.amqp, this.rabbit, "user.password_reset_requested", "user.password_changed");
+	}
+
+	@AfterEach
+	void closeTap() {
+		this.tap.close();
+	}
+
+	@Test
+	void forgotAnswersTheSameWhetherOrNotTheAccountExists() {
+		Account account = register();
+
+		Http.Reply known = this.http.post("/api/auth/password/forgot", Map.of("email", account.email()));
+		Http.Reply unknown = this.http.post("/api/auth/password/forgot", Map.of("email", "x" + account.email()));
+
+		assertThat(known.status()).isEqualTo(202);
+		assertThat(unknown.status()).isEqualTo(202);
+		assertThat(known.body()).isEqualTo(unknown.body());
+		assertThat(this.http.post("/api/auth/password/forgot", Map.of("email", "nope")).status()).isEqualTo(400);
+	}
+
+	@Test
+	void aResetTokenSetsTheNewPasswordOnceAndRevokesEverySession() {
+		Account account = register();
+		String token = requestReset(account);
+
+		Http.Reply reset = this.http.post("/api/auth/password/reset",
+				Map.of("token", token, "newPassword", NEW_PASSWORD));
+
+		assertThat(reset.status()).isEqualTo(204);
+		assertThat(login(account.email(), PASSWORD).status()).isEqualTo(401);
+		assertThat(login(account.email(), NEW_PASSWORD).status()).isEqualTo(200);
+		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken())).status())
+			.isEqualTo(401);
+		Http.Reply again = this.http.post("/api/auth/password/reset",
+				Map.of("token", token, "newPassword", "yet another passphrase"));
+		assertThat(again.status()).isEqualTo(400);
+		assertThat(again.<String>json("$.type")).isEqualTo("https://flux.dev/problems/invalid-token");
+		String changed = this.tap.await("user.password_changed", EventTap.about(account.id()));
+		assertThat(JsonPath.<String>read(changed, "$.payload.reason")).isEqualTo("reset");
+	}
+
+	@Test
+	void aResetTokenExpires() {
+		Account account = register();
+		String token = requestReset(account);
+		this.jdbc.sql("UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE user_id = ?")
+			.param(account.id())
+			.update();
+
+		assertThat(this.http.post("/api/auth/password/reset", Map.of("token", token, "newPassword", NEW_PASSWORD))
+			.status()).isEqualTo(400);
+		assertThat(login(account.email(), PASSWORD).status()).isEqualTo(200);
+	}
+
+	@Test
+	void aSecondResetTokenInvalidatesTheFirst() {
+		Account account = register();
+		String first = requestReset(account);
+		String second = requestReset(account, first);
+
+		assertThat(this.http.post("/api/auth/password/reset", Map.of("token", first, "newPassword", NEW_PASSWORD))
+			.status()).isEqualTo(400);
+		assertThat(this.http.post("/api/auth/password/reset", Map.of("token", second, "newPassword", NEW_PASSWORD))
+			.status()).isEqualTo(204);
+	}
+
+	@Test
+	void aResetRefusesAWeakPasswordAndKeepsTheToken() {
+		Account account = register();
+		String token = requestReset(account);
+
+		Http.Reply weak = this.http.post("/api/auth/password/reset",
+				Map.of("token", token, "newPassword", "password1"));
+
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(this.http.post("/api/auth/password/reset", Map.of("token", token, "newPassword", NEW_PASSWORD))
+			.status()).isEqualTo(204);
+	}
+
+	@Test
+	void theResetTokenIsErasedFromTheOutboxOncePublished() {
+		Account account = register();
+		String token = requestReset(account);
+
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.jdbc.sql("""
+					SELECT envelope::text FROM flux_events.outbox_events
+					WHERE event_type = 'user.password_reset_requested' AND aggregate_id = ?
+					AND status = 'PUBLISHED'""").param(account.id().toString()).query(String.class).list()).isNotEmpty()
+				.noneMatch((envelope) -> envelope.contains(token)));
+	}
+
+	@Test
+	void changeNeedsTheCurrentPasswordAndKeepsOnlyTheCurrentSession() {
+		Account account = register();
+		Http.Reply other = login(account.email(), PASSWORD);
+
+		Http.Reply wrong = this.http.post("/api/auth/password/change",
+				Map.of("currentPassword", "not it at all", "newPassword", NEW_PASSWORD), account.accessToken());
+		assertThat(wrong.status()).isEqualTo(403);
+		assertThat(login(account.email(), PASSWORD).status()).isEqualTo(200);
+
+		Http.Reply changed = this.http.post("/api/auth/password/change",
+				Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD), account.accessToken());
+
+		assertThat(changed.status()).isEqualTo(204);
+		assertThat(login(account.email(), NEW_PASSWORD).status()).isEqualTo(200);
+		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken())).status())
+			.isEqualTo(200);
+		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", other.json("$.refreshToken"))).status())
+			.isEqualTo(401);
+		String event = this.tap.await("user.password_changed", EventTap.about(account.id()));
+		assertThat(JsonPath.<String>read(event, "$.payload.reason")).isEqualTo("changed");
+		assertThat(JsonPath.<String>read(event, "$.payload.email")).isEqualTo(account.email());
+	}
+
+	@Test
+	void changeRefusesAWeakPasswordAndAnonymousCallers() {
+		Account account = register();
+
+		assertThat(this.http
+			.post("/api/auth/password/change", Map.of("currentPassword", PASSWORD, "newPassword", "short"),
+					account.accessToken())
+			.status()).isEqualTo(400);
+		assertThat(this.http
+			.post("/api/auth/password/change", Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD), null)
+			.status()).isEqualTo(401);
+		assertThat(login(account.email(), PASSWORD).status()).isEqualTo(200);
+	}
+
+	private String requestReset(Account account, String... previous) {
+		assertThat(this.http.post("/api/auth/password/forgot", Map.of("email", account.email())).status())
+			.isEqualTo(202);
+		java.util.List<String> old = java.util.List.of(previous);
+		String event = this.tap.await("user.password_reset_requested", EventTap.about(account.id())
+			.and((body) -> !old.contains(JsonPath.<String>read(body, "$.payload.token"))));
+		return JsonPath.read(event, "$.payload.token");
+	}
+
+}
