@@ -2,42 +2,62 @@ package dev.flux.auth;
 
 import java.util.Map;
 
+import java.util.List;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The audit log of security events (in the structured JSON format production uses), and
- * the OpenAPI document with its UI.
- */
-@ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "logging.structured.format.console=ecs")
+/** The audit log of security events, and the OpenAPI document with its UI. */
 class AuditAndDocsTests extends AuthServiceTest {
 
 	@Test
-	void auditsSignInsAndTokenReuseWithoutSecrets(CapturedOutput output) {
-		Account account = register();
-		String wrongPassword = "a-wrong-password-" + System.nanoTime();
+	void auditsSignInsAndTokenReuseAsStructuredEventsWithoutSecrets() {
+		ListAppender<ILoggingEvent> audit = new ListAppender<>();
+		Logger logger = (Logger) LoggerFactory.getLogger("flux.audit");
+		audit.start();
+		logger.addAppender(audit);
+		try {
+			Account account = register();
+			String wrongPassword = "a-wrong-password-" + System.nanoTime();
 
-		login(account.email(), wrongPassword);
-		login(account.email(), PASSWORD);
-		this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken()));
-		this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken()));
+			login(account.email(), wrongPassword);
+			login(account.email(), PASSWORD);
+			this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken()));
+			this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken()));
 
-		String audit = output.getAll()
-			.lines()
-			.filter((line) -> line.contains("flux.audit") && line.contains(account.id().toString()))
-			.reduce("", (all, line) -> all + line + "\n");
-		assertThat(audit).contains("login_failed", "wrong_password", "login_succeeded", "token_reuse_detected",
-				"registered");
-		assertThat(output.getAll()).doesNotContain(wrongPassword)
-			.doesNotContain(PASSWORD)
-			.doesNotContain(account.refreshToken())
-			.doesNotContain(account.accessToken());
+			List<Map<String, String>> events = audit.list.stream()
+				.map(AuditAndDocsTests::fields)
+				.filter((fields) -> account.id().toString().equals(fields.get("audit.userId")))
+				.toList();
+			assertThat(events).extracting((fields) -> fields.get("audit.event"))
+				.containsExactly("registered", "login_failed", "login_succeeded", "token_reuse_detected");
+			assertThat(events.get(1)).containsEntry("audit.reason", "wrong_password")
+				.containsEntry("audit.client", "127.0.0.1");
+			String everything = audit.list.stream()
+				.map((event) -> event.getFormattedMessage() + fields(event))
+				.reduce("", String::concat);
+			assertThat(everything).doesNotContain(wrongPassword)
+				.doesNotContain(PASSWORD)
+				.doesNotContain(account.refreshToken())
+				.doesNotContain(account.accessToken())
+				.doesNotContain(account.email());
+		}
+		finally {
+			logger.detachAppender(audit);
+		}
+	}
+
+	private static Map<String, String> fields(ILoggingEvent event) {
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		if (event.getKeyValuePairs() != null) {
+			event.getKeyValuePairs().forEach((pair) -> fields.put(pair.key, String.valueOf(pair.value)));
+		}
+		return fields;
 	}
 
 	@Test
