@@ -400,13 +400,13 @@ service_port() {
 
 jar_of() { echo "$ROOT/$1/target/$1.jar"; }
 
-# Rebuilds the services whose jar is missing or older than their sources, common-events or a pom.
+# Rebuilds the services whose jar is missing or older than their sources, the libraries or a pom.
 build_stale() {
 	local stale=() svc jar
 	for svc in "${SERVICES[@]}"; do
 		jar="$(jar_of "$svc")"
 		if [[ ! -f $jar ]] || [[ -n $(find "$ROOT/$svc/src" "$ROOT/$svc/pom.xml" "$ROOT/common-events/src" \
-			"$ROOT/common-events/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
+			"$ROOT/common-events/pom.xml" "$ROOT/flux-security/src" "$ROOT/flux-security/pom.xml" "$ROOT/pom.xml" -newer "$jar" -type f -print -quit 2>/dev/null) ]]; then
 			stale+=("$svc")
 		fi
 	done

@@ -1,5 +1,6 @@
 package dev.flux.events.admin;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,21 +15,26 @@ import dev.flux.events.outbox.OutboxAdministration;
 /**
  * The admin API and the rule that guards it: every {@code /admin/**} request needs the
  * ADMIN role. Imported only where Spring Security is present, so the API never exists
- * unguarded. Authentication comes from the service: HTTP Basic here, a JWT where the
- * service is an OAuth2 resource server.
+ * unguarded. Authentication comes from the service: the bearer token where the service is
+ * an OAuth2 resource server (it has a {@code JwtDecoder}), HTTP Basic otherwise.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminConfiguration {
 
 	@Bean
 	@Order(10)
-	SecurityFilterChain fluxAdminSecurity(HttpSecurity http) throws Exception {
-		return http.securityMatcher("/admin/**")
+	SecurityFilterChain fluxAdminSecurity(HttpSecurity http, ListableBeanFactory beans) throws Exception {
+		http.securityMatcher("/admin/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.disable())
-			.httpBasic(Customizer.withDefaults())
-			.build();
+			.csrf((csrf) -> csrf.disable());
+		if (AdminBearerTokens.available(beans)) {
+			AdminBearerTokens.configure(http, beans);
+		}
+		else {
+			http.httpBasic(Customizer.withDefaults());
+		}
+		return http.build();
 	}
 
 	@Bean

@@ -1,0 +1,47 @@
+package dev.flux.security;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.Assert;
+
+/**
+ * What a resource server trusts in an access token ({@code flux.security.jwt.*}).
+ *
+ * @param issuer the exact {@code iss} of the tokens, auth-service's public URL
+ * ({@code http://localhost:8081})
+ * @param audience the value the {@code aud} claim must contain
+ * @param jwkSetUri where auth-service's public keys are fetched; {@code null} means
+ * {@code {issuer}/.well-known/jwks.json}
+ * @param clockSkew how far {@code exp} and {@code nbf} may be off from this server's
+ * clock
+ */
+@ConfigurationProperties("flux.security.jwt")
+public record FluxJwtProperties(String issuer, @DefaultValue(FluxAccessToken.DEFAULT_AUDIENCE) String audience,
+		@Nullable URI jwkSetUri, @DefaultValue("30s") Duration clockSkew) {
+
+	public FluxJwtProperties {
+		Assert.hasText(issuer, "flux.security.jwt.issuer must name the issuer of access tokens");
+		Assert.hasText(audience, "flux.security.jwt.audience must not be blank");
+		Assert.isTrue(!clockSkew.isNegative(), "flux.security.jwt.clock-skew must not be negative");
+	}
+
+	/** The settings for tokens of this issuer, with every other value at its default. */
+	public static FluxJwtProperties forIssuer(String issuer) {
+		return new FluxJwtProperties(issuer, FluxAccessToken.DEFAULT_AUDIENCE, null, Duration.ofSeconds(30));
+	}
+
+	/** The configured JWK Set URI, or the one auth-service serves below the issuer. */
+	public URI effectiveJwkSetUri() {
+		if (this.jwkSetUri != null) {
+			return this.jwkSetUri;
+		}
+		String base = this.issuer.endsWith("/") ? this.issuer.substring(0, this.issuer.length() - 1) : this.issuer;
+		return URI.create(base + FluxAccessToken.JWKS_PATH);
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.flux.security.autoconfigure;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+
+import dev.flux.security.web.BearerTokenProblems;
+import dev.flux.security.web.FluxResourceServer;
+import dev.flux.testsupport.JwksServer;
+import dev.flux.testsupport.TestTokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When a service becomes a resource server for Flux access tokens, and with what. */
+class FluxSecurityAutoConfigurationTests {
+
+	private final JwksServer auth = JwksServer.start();
+
+	private final TestTokens tokens = this.auth.newSigningKey();
+
+	private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(FluxSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class));
+
+	@AfterEach
+	void stopIssuer() {
+		this.auth.close();
+	}
+
+	@Test
+	void staysOutWithoutAnIssuer() {
+		this.web.run((context) -> assertThat(context).doesNotHaveBean(JwtDecoder.class)
+			.doesNotHaveBean(FluxResourceServer.class));
+	}
+
+	@Test
+	void makesAResourceServerWithoutFetchingKeysAtStart() {
+		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer()).run((context) -> {
+			assertThat(context).hasSingleBean(JwtDecoder.class)
+				.hasSingleBean(JwtAuthenticationConverter.class)
+				.hasSingleBean(BearerTokenProblems.class)
+				.hasSingleBean(FluxResourceServer.class);
+			assertThat(this.auth.requests()).isZero();
+
+			String userId = UUID.randomUUID().toString();
+			assertThat(
+					context.getBean(JwtDecoder.class).decode(this.tokens.token().subject(userId).sign()).getSubject())
+				.isEqualTo(userId);
+		});
+	}
+
+	@Test
+	void keepsADecoderTheServiceDefines() {
+		JwtDecoder own = (token) -> {
+			throw new UnsupportedOperationException();
+		};
+		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer())
+			.withBean("ownDecoder", JwtDecoder.class, () -> own)
+			.run((context) -> {
+				assertThat(context).getBean(JwtDecoder.class).isSameAs(own);
+				assertThat(context.getBean(FluxResourceServer.class)).isNotNull();
+			});
+	}
+
+	@Test
+	void givesNoWebPartsOutsideAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(FluxSecurityAutoConfiguration.class))
+			.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer())
+			.run((context) -> assertThat(context).hasSingleBean(JwtDecoder.class)
+				.doesNotHaveBean(FluxResourceServer.class));
+	}
+
+}

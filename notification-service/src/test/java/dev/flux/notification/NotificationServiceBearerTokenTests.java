@@ -1,0 +1,7 @@
+package dev.flux.notification;
+
+import dev.flux.testsupport.BearerTokenContract;
+
+class NotificationServiceBearerTokenTests extends BearerTokenContract {
+
+}

@@ -1,0 +1,7 @@
+package dev.flux.user;
+
+import dev.flux.testsupport.BearerTokenContract;
+
+class UserServiceBearerTokenTests extends BearerTokenContract {
+
+}
