@@ -18,6 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 import dev.flux.auth.AuthProperties;
+import dev.flux.security.FluxAccessToken;
 
 /**
  * Issues access tokens: ES256 JWTs with {@code typ: at+jwt} (RFC 9068) and {@code kid},
@@ -27,7 +28,7 @@ import dev.flux.auth.AuthProperties;
  */
 public class AccessTokens {
 
-	static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType("at+jwt");
+	static final JOSEObjectType ACCESS_TOKEN_TYPE = new JOSEObjectType(FluxAccessToken.TYPE);
 
 	private final SigningKeys keys;
 
@@ -67,9 +68,9 @@ public class AccessTokens {
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(ttl)))
 			.jwtID(UUID.randomUUID().toString())
-			.claim("roles", List.copyOf(roles))
+			.claim(FluxAccessToken.ROLES_CLAIM, List.copyOf(roles))
 			.claim("sid", sessionId.toString())
-			.claim("token_type", "access")
+			.claim(FluxAccessToken.TOKEN_TYPE_CLAIM, FluxAccessToken.ACCESS)
 			.build();
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
 			.type(ACCESS_TOKEN_TYPE)
