@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +25,9 @@ class ThrottleTests extends AuthServiceTest {
 
 	@Autowired
 	RabbitTemplate rabbit;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void delaysAfterFiveFailuresWithRetryAfter() {
@@ -78,6 +85,52 @@ class ThrottleTests extends AuthServiceTest {
 		}
 		assertThat(login(account.email(), "the owner is back in").status()).as("the reset lifted the lock")
 			.isEqualTo(200);
+	}
+
+	@Test
+	void failuresCountAcrossInstancesAndRestarts() {
+		Account account = register();
+		try (ConfigurableApplicationContext second = secondInstance()) {
+			Http other = new Http(second.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+			for (int i = 0; i < 5; i++) {
+				Http instance = (i % 2 == 0) ? this.http : other;
+				assertThat(instance.post("/api/auth/login", Map.of("login", account.email(), "password", "wrong " + i))
+					.status()).isEqualTo(401);
+			}
+			assertThat(other.post("/api/auth/login", Map.of("login", account.email(), "password", PASSWORD)).status())
+				.as("five failures on two instances")
+				.isEqualTo(429);
+			for (int i = 5; i < 10; i++) {
+				unblock(account);
+				Http instance = (i % 2 == 0) ? this.http : other;
+				assertThat(instance.post("/api/auth/login", Map.of("login", account.email(), "password", "wrong " + i))
+					.status()).isEqualTo(401);
+			}
+		}
+		try (ConfigurableApplicationContext restarted = secondInstance()) {
+			Http http = new Http(restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+			assertThat(http.post("/api/auth/login", Map.of("login", account.email(), "password", PASSWORD)).status())
+				.as("a freshly started instance sees the lock")
+				.isEqualTo(429);
+		}
+	}
+
+	private void unblock(Account account) {
+		this.jdbc.sql("UPDATE login_throttle SET blocked_until = NULL WHERE subject = ?")
+			.param("account:" + account.id())
+			.update();
+	}
+
+	private ConfigurableApplicationContext secondInstance() {
+		return new SpringApplicationBuilder(AuthServiceApplication.class)
+			.properties("server.port=0", "flux.auth.rate-limit.capacity=1000000",
+					"flux.auth.rate-limit.per-minute=1000000", "flux.events.consumer.enabled=false")
+			.initializers((context) -> TestPropertyValues
+				.of("spring.datasource.url=" + this.environment.getProperty("spring.datasource.url"),
+						"spring.rabbitmq.host=" + this.environment.getProperty("spring.rabbitmq.host"),
+						"spring.rabbitmq.port=" + this.environment.getProperty("spring.rabbitmq.port"))
+				.applyTo(context))
+			.run();
 	}
 
 	@Test

@@ -16,7 +16,15 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import dev.flux.security.FluxJwtDecoders;
+import dev.flux.security.FluxJwtProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.auth.AuthProperties;
@@ -24,6 +32,7 @@ import dev.flux.auth.AuthServiceTest;
 import dev.flux.auth.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Access tokens as issued, and every forged or misused token a resource server must
@@ -93,6 +102,27 @@ class AccessTokenTests extends AuthServiceTest {
 			.isEqualTo(401);
 		assertThat(status(sign(real, valid, "JWT"))).as("typ JWT instead of at+jwt").isEqualTo(401);
 		assertThat(status(account.refreshToken())).as("a refresh token used as an access token").isEqualTo(401);
+	}
+
+	@Test
+	void aResourceServerChecksIssuedTokensAgainstThePublishedJwks() throws Exception {
+		Account account = register();
+		JwtDecoder remote = FluxJwtDecoders.fromJwkSetUri(new FluxJwtProperties(this.properties.issuer(), "flux",
+				URI.create("http://localhost:" + this.port + "/.well-known/jwks.json"), Duration.ofSeconds(30)));
+
+		assertThat(remote.decode(account.accessToken()).getSubject()).isEqualTo(account.id().toString());
+
+		this.keys.rotate();
+		String afterRotation = login(account.email(), PASSWORD).json("$.accessToken");
+		assertThat(remote.decode(afterRotation).getSubject()).as("a new kid is fetched on first sight")
+			.isEqualTo(account.id().toString());
+		assertThat(remote.decode(account.accessToken()).getSubject()).as("the retired key still verifies")
+			.isEqualTo(account.id().toString());
+		String forged = sign(SigningKeys.generate("stranger"),
+				claims(account.id(), this.properties.issuer(), "flux", Instant.now().plusSeconds(600), "access"),
+				"at+jwt");
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> remote.decode(forged));
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> remote.decode(account.refreshToken()));
 	}
 
 	@Test
