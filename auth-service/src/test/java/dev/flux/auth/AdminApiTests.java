@@ -14,9 +14,7 @@ class AdminApiTests extends AuthServiceTest {
 	@Test
 	void needsAnAccessTokenWithTheAdminRole() {
 		Account member = register();
-		Account operator = register();
-		this.jdbc.sql("UPDATE users SET roles = 'USER ADMIN' WHERE id = ?").param(operator.id()).update();
-		String adminToken = login(operator.email(), PASSWORD).json("$.accessToken");
+		String adminToken = operatorToken();
 
 		assertThat(this.http.get("/admin/outbox", null).status()).isEqualTo(401);
 		Http.Reply forbidden = this.http.get("/admin/outbox", member.accessToken());
@@ -28,6 +26,29 @@ class AdminApiTests extends AuthServiceTest {
 		assertThat(this.http.get("/admin/dead-letters", adminToken).status()).isEqualTo(200);
 		assertThat(this.http.post("/admin/dead-letters/replay", Map.of(), member.accessToken()).status())
 			.isEqualTo(403);
+	}
+
+	@Test
+	void operatorsRotateTheSigningKeyOnDemand() {
+		Account member = register();
+		String adminToken = operatorToken();
+
+		assertThat(this.http.post("/admin/signing-keys/rotate", Map.of(), member.accessToken()).status())
+			.isEqualTo(403);
+		Http.Reply rotated = this.http.post("/admin/signing-keys/rotate", Map.of(), adminToken);
+
+		assertThat(rotated.status()).isEqualTo(200);
+		String kid = rotated.json("$.kid");
+		assertThat(this.http.get("/.well-known/jwks.json", null).<java.util.List<String>>json("$.keys[*].kid"))
+			.contains(kid);
+		assertThat(this.http.get("/api/auth/me", adminToken).status()).as("tokens of the previous key still work")
+			.isEqualTo(200);
+	}
+
+	private String operatorToken() {
+		Account operator = register();
+		this.jdbc.sql("UPDATE users SET roles = 'USER ADMIN' WHERE id = ?").param(operator.id()).update();
+		return login(operator.email(), PASSWORD).json("$.accessToken");
 	}
 
 }
