@@ -15,13 +15,14 @@ class EventCatalogTests {
 	void standardCatalogHoldsTheUserAndProfileEvents() {
 		EventCatalog catalog = EventCatalog.standard();
 
-		assertThat(catalog.types()).containsExactly("profile.updated", "user.created", "user.deleted",
-				"user.email_changed", "user.password_changed", "user.password_reset_requested", "user.updated",
-				"user.verification_requested");
+		assertThat(catalog.types()).containsExactly("presence.updated", "profile.updated", "user.created",
+				"user.deleted", "user.email_changed", "user.password_changed", "user.password_reset_requested",
+				"user.updated", "user.verification_requested");
 		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
 		assertThat(catalog.payloadClass("user.updated", 1)).isEqualTo(UserUpdated.class);
 		assertThat(catalog.payloadClass("user.deleted", 1)).isEqualTo(UserDeleted.class);
 		assertThat(catalog.payloadClass("profile.updated", 1)).isEqualTo(ProfileUpdated.class);
+		assertThat(catalog.payloadClass("presence.updated", 1)).isEqualTo(PresenceUpdated.class);
 	}
 
 	@Test
