@@ -2,6 +2,7 @@ package dev.flux.auth;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetTtl how long a password reset token works
  * @param throttle per-account sign-in throttling
  * @param rateLimit per-client request rate limit
+ * @param hashing how many passwords are hashed at once
  */
 @ConfigurationProperties("flux.auth")
 public record AuthProperties(String issuer, @DefaultValue("flux") String audience,
 		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue Session session, Keys keys,
 		@DefaultValue("24h") Duration verificationTtl, @DefaultValue("30m") Duration resetTtl,
-		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit) {
+		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit, @DefaultValue Hashing hashing) {
 
 	/**
 	 * Refresh-token lifetimes.
@@ -66,6 +68,23 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * @param perMinute requests a client regains per minute
 	 */
 	public record RateLimit(@DefaultValue("30") int capacity, @DefaultValue("30") int perMinute) {
+	}
+
+	/**
+	 * The bound on password hashing (Argon2id: one core and 19 MiB per hash).
+	 *
+	 * @param concurrency hashes computed at once; unset: one fewer than the cores, at
+	 * least one, so that a core stays free for every other request
+	 * @param queue hashes that may wait for a slot; requests beyond it get 503
+	 */
+	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue) {
+
+		/** The configured concurrency, or one fewer than the cores (at least one). */
+		public int slots() {
+			return (this.concurrency != null) ? this.concurrency
+					: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+		}
+
 	}
 
 }

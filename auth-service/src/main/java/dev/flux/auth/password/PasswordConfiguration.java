@@ -10,10 +10,13 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
+import dev.flux.auth.AuthProperties;
+
 /**
  * The password encoder: Argon2id with the OWASP parameters (19 MiB, 2 iterations,
  * parallelism 1, 16-byte salt, 32-byte hash) for new hashes; bcrypt and PBKDF2 hashes
- * still verify and are re-encoded at the next sign-in.
+ * still verify and are re-encoded at the next sign-in. Hashing is bounded by
+ * {@code flux.auth.hashing}.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
@@ -25,6 +28,11 @@ class PasswordConfiguration {
 		Map<String, PasswordEncoder> encoders = Map.of(ARGON2, argon2id(), "bcrypt", new BCryptPasswordEncoder(),
 				"pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
 		return new DelegatingPasswordEncoder(ARGON2, encoders);
+	}
+
+	@Bean
+	HashingBulkhead hashingBulkhead(AuthProperties properties) {
+		return new HashingBulkhead(properties.hashing().slots(), properties.hashing().queue());
 	}
 
 	static Argon2PasswordEncoder argon2id() {
