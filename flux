@@ -635,7 +635,7 @@ bench_auth() {
 		die "the build failed"
 	mkdir -p "$FLUX_DIR/logs"
 	local module="$ROOT/auth-service/target"
-	say "running the auth benchmark (about three minutes; the service logs to .flux/logs/auth-bench.log)"
+	say "running the auth benchmark (about six minutes; the service logs to .flux/logs/auth-bench.log)"
 	# shellcheck disable=SC2086
 	"$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} \
 		-cp "$module/test-classes:$module/classes:$(cat "$module/bench.classpath")" dev.flux.auth.bench.AuthBenchmark \
