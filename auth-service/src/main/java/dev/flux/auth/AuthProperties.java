@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetTtl how long a password reset token works
  * @param throttle per-account sign-in throttling
  * @param rateLimit per-client request rate limit
- * @param hashing how many passwords are hashed at once
+ * @param hashing where and how many passwords are hashed at once
  */
 @ConfigurationProperties("flux.auth")
 public record AuthProperties(String issuer, @DefaultValue("flux") String audience,
@@ -71,18 +71,21 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	}
 
 	/**
-	 * The bound on password hashing (Argon2id: one core and 19 MiB per hash).
+	 * Where passwords are hashed (Argon2id: a core and 19 MiB per hash).
 	 *
-	 * @param concurrency hashes computed at once; unset: one fewer than the cores, at
-	 * least one, so that a core stays free for every other request
-	 * @param queue hashes that may wait for a slot; requests beyond it get 503
+	 * @param concurrency hashes computed at once, on threads of their own; unset: as many
+	 * as cores, so that a burst of sign-ins may use the whole machine
+	 * @param queue hashes that may wait for a hashing thread; requests beyond it get 503
+	 * @param niceness how much lower the hashing threads' priority is than the request
+	 * threads' (Linux nice, 0 to 19), so that a request needing a core gets it at once
+	 * however many sign-ins are being hashed
 	 */
-	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue) {
+	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
+			@DefaultValue("10") int niceness) {
 
-		/** The configured concurrency, or one fewer than the cores (at least one). */
+		/** The configured concurrency, or as many as cores. */
 		public int slots() {
-			return (this.concurrency != null) ? this.concurrency
-					: Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+			return (this.concurrency != null) ? this.concurrency : Runtime.getRuntime().availableProcessors();
 		}
 
 	}

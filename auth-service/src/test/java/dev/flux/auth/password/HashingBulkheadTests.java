@@ -1,5 +1,9 @@
 package dev.flux.auth.password;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +18,8 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -42,7 +48,7 @@ class HashingBulkheadTests {
 
 	@Test
 	void hashesNoMorePasswordsAtOnceThanItsConcurrency() throws Exception {
-		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(2, 10));
+		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(2, 10, 10));
 
 		List<CompletableFuture<Boolean>> checks = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
@@ -62,7 +68,7 @@ class HashingBulkheadTests {
 
 	@Test
 	void refusesWith503OnceTheQueueIsFullAndAdmitsAgainWhenItDrains() throws Exception {
-		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(1, 1));
+		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(1, 1, 10));
 		CompletableFuture<Boolean> hashing = CompletableFuture.supplyAsync(() -> passwords.matches("secret", null),
 				this.callers);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.encoder.inside() == 1);
@@ -89,11 +95,55 @@ class HashingBulkheadTests {
 	}
 
 	@Test
-	void leavesACoreFreeUnlessConfiguredOtherwise() {
+	void usesEveryCoreUnlessConfiguredOtherwise() {
 		int cores = Runtime.getRuntime().availableProcessors();
 
-		assertThat(new AuthProperties.Hashing(null, 32).slots()).isEqualTo(Math.max(1, cores - 1));
-		assertThat(new AuthProperties.Hashing(3, 32).slots()).isEqualTo(3);
+		assertThat(new AuthProperties.Hashing(null, 32, 10).slots()).isEqualTo(cores);
+		assertThat(new AuthProperties.Hashing(3, 32, 10).slots()).isEqualTo(3);
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void hashesOnThreadsOfLowerPriorityThanTheCaller() throws Exception {
+		AtomicReference<String> hashingThread = new AtomicReference<>();
+		AtomicInteger hashingNice = new AtomicInteger(-100);
+		PasswordEncoder observing = new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				return "{stub}" + rawPassword;
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				hashingThread.set(Thread.currentThread().getName());
+				hashingNice.set(ownNice());
+				return true;
+			}
+
+		};
+		HashingBulkhead bulkhead = new HashingBulkhead(1, 0, 7);
+		try {
+			assertThat(new Passwords(observing, bulkhead).matches("secret", "{stub}secret")).isTrue();
+		}
+		finally {
+			bulkhead.destroy();
+		}
+
+		assertThat(hashingThread.get()).startsWith("password-hashing-");
+		assertThat(hashingNice.get()).isEqualTo(ownNice() + 7);
+	}
+
+	/** This thread's nice value: field 19 of /proc/thread-self/stat. */
+	private static int ownNice() {
+		try {
+			String stat = Files.readString(Path.of("/proc/thread-self/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return Integer.parseInt(fields[16]);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
