@@ -43,6 +43,7 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux reset           down, then wipe .flux/ (databases, queues, logs)
   ./flux test            run every test against real PostgreSQL and RabbitMQ, then stop them
   ./flux bench events    measure raw RabbitMQ against the outbox relay and end-to-end latency
+  ./flux bench auth      measure logins against the raw password-hash rate, and GET latency under login load
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -595,7 +596,21 @@ start_test_servers() {
 }
 
 cmd_bench() {
-	[[ ${1:-} == events ]] || die "usage: ./flux bench events" "events: raw RabbitMQ baseline vs outbox relay and end-to-end latency"
+	local what=${1:-}
+	[[ $# -gt 0 ]] && shift
+	case $what in
+	events) bench_events ;;
+	auth) bench_auth "$@" ;;
+	*)
+		die "usage: ./flux bench events | ./flux bench auth [--property=value...]" \
+			"events: raw RabbitMQ baseline vs outbox relay and end-to-end latency" \
+			"auth:   raw password-hash rate vs logins over HTTP, and GET latency at rest vs under login load;" \
+			"        properties go to the auth-service (e.g. --flux.auth.hashing.concurrency=2)"
+		;;
+	esac
+}
+
+bench_events() {
 	pick_jdk
 	say "JDK: $JAVA_HOME"
 	start_test_servers
@@ -605,6 +620,26 @@ cmd_bench() {
 	say "running the events benchmark (about a minute)"
 	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl common-events exec:java -Dexec.classpathScope=test \
 		-Dexec.mainClass=dev.flux.events.bench.EventsBenchmark
+}
+
+# Compiled in one reactor and run from the modules' target/ folders, so that nothing is installed
+# into the Maven repository; a JVM of its own, with the heap the services get from ./flux up.
+# Arguments are passed to the auth-service (--flux.auth.hashing.concurrency=2, say).
+bench_auth() {
+	pick_jdk
+	say "JDK: $JAVA_HOME"
+	start_test_servers
+	say "building the benchmark"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl auth-service -am test-compile dependency:build-classpath \
+		-Dspring-javaformat.skip=true -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath ||
+		die "the build failed"
+	mkdir -p "$FLUX_DIR/logs"
+	local module="$ROOT/auth-service/target"
+	say "running the auth benchmark (about six minutes; the service logs to .flux/logs/auth-bench.log)"
+	# shellcheck disable=SC2086
+	"$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} --enable-native-access=ALL-UNNAMED \
+		-cp "$module/test-classes:$module/classes:$(cat "$module/bench.classpath")" dev.flux.auth.bench.AuthBenchmark \
+		--logging.file.name="$FLUX_DIR/logs/auth-bench.log" "$@"
 }
 
 cmd_test() {

@@ -2,6 +2,7 @@ package dev.flux.auth;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resetTtl how long a password reset token works
  * @param throttle per-account sign-in throttling
  * @param rateLimit per-client request rate limit
+ * @param hashing where and how many passwords are hashed at once
  */
 @ConfigurationProperties("flux.auth")
 public record AuthProperties(String issuer, @DefaultValue("flux") String audience,
 		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue Session session, Keys keys,
 		@DefaultValue("24h") Duration verificationTtl, @DefaultValue("30m") Duration resetTtl,
-		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit) {
+		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit, @DefaultValue Hashing hashing) {
 
 	/**
 	 * Refresh-token lifetimes.
@@ -66,6 +68,26 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * @param perMinute requests a client regains per minute
 	 */
 	public record RateLimit(@DefaultValue("30") int capacity, @DefaultValue("30") int perMinute) {
+	}
+
+	/**
+	 * Where passwords are hashed (Argon2id: a core and 19 MiB per hash).
+	 *
+	 * @param concurrency hashes computed at once, on threads of their own; unset: as many
+	 * as cores, so that a burst of sign-ins may use the whole machine
+	 * @param queue hashes that may wait for a hashing thread; requests beyond it get 503
+	 * @param niceness how much lower the hashing threads' priority is than the request
+	 * threads' (Linux nice, 0 to 19), so that a request needing a core gets it at once
+	 * however many sign-ins are being hashed
+	 */
+	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
+			@DefaultValue("10") int niceness) {
+
+		/** The configured concurrency, or as many as cores. */
+		public int slots() {
+			return (this.concurrency != null) ? this.concurrency : Runtime.getRuntime().availableProcessors();
+		}
+
 	}
 
 }

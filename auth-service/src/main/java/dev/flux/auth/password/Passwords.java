@@ -4,37 +4,47 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
+import dev.flux.auth.web.ApiProblem;
+
 /**
- * Hashes and checks passwords with the delegating encoder (Argon2id for new hashes).
- * Checking against no account still spends one hash, so the answer takes as long whether
- * or not the account exists.
+ * Hashes and checks passwords with the delegating encoder (Argon2id for new hashes), a
+ * bounded number at a time. Checking against no account still spends one hash, so the
+ * answer takes as long whether or not the account exists.
  */
 @Component
 public class Passwords {
 
 	private final PasswordEncoder encoder;
 
+	private final HashingBulkhead bulkhead;
+
 	private final String dummyHash;
 
-	Passwords(PasswordEncoder encoder) {
+	Passwords(PasswordEncoder encoder, HashingBulkhead bulkhead) {
 		this.encoder = encoder;
+		this.bulkhead = bulkhead;
 		this.dummyHash = encoder.encode("flux-dummy-password-for-timing");
 	}
 
+	/**
+	 * The hash of a password with the current encoder.
+	 * @throws ApiProblem 503 when too many passwords wait to be hashed
+	 */
 	public String hash(String password) {
-		return encoder.encode(password);
+		return this.bulkhead.run(() -> this.encoder.encode(password));
 	}
 
 	/**
 	 * Whether the password matches the hash; a missing hash costs the same and never
 	 * matches.
+	 * @throws ApiProblem 503 when too many passwords wait to be checked
 	 */
 	public boolean matches(String password, @Nullable String hash) {
 		if (hash == null) {
-			this.encoder.matches(password, this.dummyHash);
+			this.bulkhead.run(() -> this.encoder.matches(password, this.dummyHash));
 			return false;
 		}
-		return this.encoder.matches(password, hash);
+		return this.bulkhead.run(() -> this.encoder.matches(password, hash));
 	}
 
 	/** Whether a hash should be re-encoded with the current encoder and parameters. */

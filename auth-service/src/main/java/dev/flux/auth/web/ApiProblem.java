@@ -89,6 +89,14 @@ public final class ApiProblem extends RuntimeException {
 				retryAfter);
 	}
 
+	/**
+	 * The service is too busy to take this request now; the client may try again after
+	 * {@code retryAfter}.
+	 */
+	public static ApiProblem busy(String detail, Duration retryAfter) {
+		return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "Service busy", detail, retryAfter);
+	}
+
 	public HttpStatus status() {
 		return this.status;
 	}

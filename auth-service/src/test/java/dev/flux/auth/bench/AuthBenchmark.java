@@ -1,0 +1,438 @@
+package dev.flux.auth.bench;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+import com.sun.management.OperatingSystemMXBean;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import dev.flux.auth.AuthProperties;
+import dev.flux.auth.AuthServiceApplication;
+import dev.flux.auth.Http;
+import dev.flux.auth.password.Passwords;
+
+/**
+ * {@code ./flux bench auth}: in one run on one machine, the hash rate of the service's
+ * own password encoder on its own hashing threads against password logins over HTTP at
+ * the same concurrency (as many callers as cores), and the latency of an authenticated
+ * GET at rest against the same GET while logins run as fast as the service takes them.
+ */
+public final class AuthBenchmark {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static final int ACCOUNTS_PER_CLIENT = 8;
+
+	private static final int ROUNDS = 3;
+
+	private static final Duration WARM_UP = Duration.ofSeconds(3);
+
+	private static final Duration MEASURE = Duration.ofSeconds(10);
+
+	/**
+	 * One GET due every 10 ms (100/s): a few times a GET's own duration, so that one
+	 * client keeps up, and light enough to leave the machine nearly idle at rest.
+	 */
+	private static final Duration GET_INTERVAL = Duration.ofMillis(10);
+
+	private static final int GET_WARM_UP = 3_000;
+
+	private static final int GETS = 2_000;
+
+	private final ConfigurableApplicationContext context;
+
+	private final int port;
+
+	private final int threads;
+
+	private final OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+
+	private AuthBenchmark(ConfigurableApplicationContext context, int threads) {
+		this.context = context;
+		this.port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+		this.threads = threads;
+	}
+
+	public static void main(String[] args) throws Exception {
+		int threads = Integer.getInteger("flux.bench.threads", Runtime.getRuntime().availableProcessors());
+		// Other work on the machine skews every figure: say how busy it was beforehand.
+		OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+		os.getCpuLoad();
+		TimeUnit.SECONDS.sleep(2);
+		double busyBefore = os.getCpuLoad();
+		// A free port and a rate limit that lets one address sign in many times a second,
+		// as arguments, which outrank application.yml. The service logs to a file (the
+		// audit log of every login too), so that the console shows the figures.
+		String[] benchArgs = Stream.concat(Stream.of("--server.port=0", "--flux.auth.rate-limit.capacity=1000000000",
+				"--flux.auth.rate-limit.per-minute=1000000000"), Arrays.stream(args))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AuthServiceApplication.class)
+			.properties("spring.main.banner-mode=off", "logging.threshold.console=ERROR",
+					"logging.file.name=target/auth-bench.log")
+			.run(benchArgs)) {
+			new AuthBenchmark(context, threads).run(busyBefore);
+		}
+	}
+
+	private void run(double busyBefore) throws Exception {
+		AuthProperties.Hashing hashing = this.context.getBean(AuthProperties.class).hashing();
+		System.out.printf(Locale.ROOT, "Flux auth benchmark: %d cores, %s; machine %.0f%% busy before the run%n",
+				Runtime.getRuntime().availableProcessors(), jvm(), 100 * busyBefore);
+		System.out.printf(Locale.ROOT,
+				"%d callers for the hash baseline and %d login clients; the service hashes on %d thread%s at nice +%d; "
+						+ "%d rounds of each phase (%d s after %d s warm-up; %d GETs after a round not counted), medians%n",
+				this.threads, this.threads, hashing.slots(), (hashing.slots() == 1) ? "" : "s", hashing.niceness(),
+				ROUNDS, MEASURE.toSeconds(), WARM_UP.toSeconds(), GETS);
+		List<String> logins = register();
+		String accessToken = new Http(this.port)
+			.post("/api/auth/login", Map.of("login", logins.get(0), "password", PASSWORD))
+			.json("$.accessToken");
+		waitForOutboxDrained();
+
+		// The baseline: the configured encoder checking a password on the service's own
+		// hashing threads (same threads, same priority as a login's hash), with no HTTP,
+		// no
+		// database, no token: what a login costs at the least.
+		PasswordEncoder encoder = this.context.getBean(PasswordEncoder.class);
+		Passwords passwords = this.context.getBean(Passwords.class);
+		String hash = encoder.encode(PASSWORD);
+		IntFunction<Runnable> rawHash = (thread) -> () -> passwords.matches(PASSWORD, hash);
+		List<Phase> hashRounds = new ArrayList<>();
+		List<Phase> loginRounds = new ArrayList<>();
+		for (int round = 0; round < ROUNDS; round++) {
+			hashRounds.add(measure(this.threads, rawHash));
+			loginRounds.add(measure(this.threads, (thread) -> loginLoop(logins, thread)));
+		}
+		Phase hashes = median(hashRounds);
+		Phase loginRate = median(loginRounds);
+		double ratio = loginRate.rate() / hashes.rate();
+		print("baseline: Passwords.matches, " + this.threads + " callers", "%7.1f /s   rounds %s   CPU %3.0f%%",
+				hashes.rate(), rates(hashRounds), 100 * hashes.cpu());
+		print("POST /api/auth/login over HTTP, " + this.threads + " clients",
+				"%7.1f /s   rounds %s   CPU %3.0f%%   %.0f%% of baseline (target >= 85%%): %s", loginRate.rate(),
+				rates(loginRounds), 100 * loginRate.cpu(), 100 * ratio, verdict(ratio >= 0.85));
+
+		warmUpMe(accessToken);
+		List<Latencies> restRounds = new ArrayList<>();
+		List<Latencies> loadedRounds = new ArrayList<>();
+		// Round 0 warms up the GET path beside the logins as well and is not counted:
+		// its p99s were the worst of every run.
+		for (int round = 0; round <= ROUNDS; round++) {
+			Latencies atRest = sampleMe(accessToken);
+			Latencies underLoad = sampleMeWhileLoggingIn(accessToken, logins);
+			if (round > 0) {
+				restRounds.add(atRest);
+				loadedRounds.add(underLoad);
+			}
+		}
+		Latencies rest = Latencies.median(restRounds);
+		Latencies loaded = Latencies.median(loadedRounds);
+		double p99Ratio = loaded.p99() / rest.p99();
+		print("GET /api/auth/me at rest, one due every " + GET_INTERVAL.toMillis() + " ms",
+				"p50 %6.2f ms   p99 %6.2f ms   rounds %s   max %6.1f ms   CPU %3.0f%%   GC pauses %2.0f%%", rest.p50(),
+				rest.p99(), p99s(restRounds), rest.max(), 100 * rest.cpu(), 100 * rest.gc());
+		print("the same while " + this.threads + " clients log in",
+				"p50 %6.2f ms   p99 %6.2f ms   rounds %s   max %6.1f ms   CPU %3.0f%%   GC pauses %2.0f%%   "
+						+ "p99 %.1fx at rest (target <= 2x): %s",
+				loaded.p50(), loaded.p99(), p99s(loadedRounds), loaded.max(), 100 * loaded.cpu(), 100 * loaded.gc(),
+				p99Ratio, verdict(p99Ratio <= 2));
+		print("  logins meanwhile", "%7.1f /s", loaded.loginRate());
+		System.out.printf(Locale.ROOT, "RESULT logins/hash %.2f (>= 0.85), GET p99 under load %.1fx (<= 2): %s%n",
+				ratio, p99Ratio, (ratio >= 0.85 && p99Ratio <= 2) ? "targets met" : "TARGETS MISSED");
+	}
+
+	/** The JVM's version, collector and heap, which shape the latencies under load. */
+	private static String jvm() {
+		String collector = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().split(" ")[0];
+		return "Java " + Runtime.version().feature() + ", " + collector + ", heap "
+				+ (Runtime.getRuntime().maxMemory() >> 20) + " MiB";
+	}
+
+	private static void print(String what, String figures, Object... values) {
+		System.out.printf(Locale.ROOT, "%-56s %s%n", what, String.format(Locale.ROOT, figures, values));
+	}
+
+	/**
+	 * Registers the accounts the logins use; registering hashes too, so it also warms up
+	 * the encoder.
+	 */
+	private List<String> register() throws Exception {
+		String prefix = "b" + UUID.randomUUID().toString().substring(0, 8);
+		List<String> usernames = new ArrayList<>();
+		for (int i = 0; i < this.threads * ACCOUNTS_PER_CLIENT; i++) {
+			usernames.add(prefix + "_" + i);
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(this.threads);
+		try {
+			List<Future<Http.Reply>> replies = new ArrayList<>();
+			for (String username : usernames) {
+				replies.add(pool.submit(() -> new Http(this.port).post("/api/auth/register",
+						Map.of("email", username + "@example.com", "username", username, "password", PASSWORD))));
+			}
+			for (Future<Http.Reply> reply : replies) {
+				require(reply.get(), 201);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		return usernames;
+	}
+
+	/** Lets the relay publish the registrations' events before anything is measured. */
+	private void waitForOutboxDrained() throws InterruptedException {
+		JdbcClient jdbc = this.context.getBean(JdbcClient.class);
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (jdbc.sql("SELECT count(*) FROM flux_events.outbox_events WHERE status <> 'PUBLISHED'")
+			.query(Long.class)
+			.single() > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the outbox still holds unpublished events after 30 s");
+			}
+			TimeUnit.MILLISECONDS.sleep(50);
+		}
+	}
+
+	/**
+	 * One login after another for one client thread, cycling through accounts no other
+	 * client uses: the per-account throttle counts an attempt as a failure until it
+	 * succeeds, so clients sharing an account could trip it.
+	 */
+	private Runnable loginLoop(List<String> logins, int thread) {
+		Http http = new Http(this.port);
+		List<String> own = logins.subList(thread * ACCOUNTS_PER_CLIENT, (thread + 1) * ACCOUNTS_PER_CLIENT);
+		Iterator<String> accounts = Stream.generate(() -> own).flatMap(List::stream).iterator();
+		return () -> require(http.post("/api/auth/login", Map.of("login", accounts.next(), "password", PASSWORD)), 200);
+	}
+
+	/**
+	 * Runs one operation per thread in a loop: {@link #WARM_UP} not counted, then the
+	 * operations completed in {@link #MEASURE}.
+	 */
+	private Phase measure(int threads, IntFunction<Runnable> operations) throws Exception {
+		try (Load load = new Load(threads, operations)) {
+			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
+			long before = load.completed();
+			long start = System.nanoTime();
+			this.os.getCpuLoad();
+			TimeUnit.NANOSECONDS.sleep(MEASURE.toNanos());
+			double cpu = this.os.getCpuLoad();
+			double rate = (load.completed() - before) / seconds(System.nanoTime() - start);
+			return new Phase(rate, cpu);
+		}
+	}
+
+	private void warmUpMe(String accessToken) {
+		Http http = new Http(this.port);
+		for (int i = 0; i < GET_WARM_UP; i++) {
+			require(http.get("/api/auth/me", accessToken), 200);
+		}
+	}
+
+	private Latencies sampleMe(String accessToken) throws InterruptedException {
+		// At rest means without the garbage the logins left behind, which the collector
+		// would otherwise still be cleaning up while the GETs are timed.
+		System.gc();
+		TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
+		Http http = new Http(this.port);
+		this.os.getCpuLoad();
+		long gcBefore = gcMillis();
+		long start = System.nanoTime();
+		long[] micros = paced(http, accessToken, GETS);
+		return Latencies.of(micros, this.os.getCpuLoad(), gcShare(gcBefore, start), 0);
+	}
+
+	private Latencies sampleMeWhileLoggingIn(String accessToken, List<String> logins) throws Exception {
+		try (Load load = new Load(this.threads, (thread) -> loginLoop(logins, thread))) {
+			Http http = new Http(this.port);
+			// The GET path is warm from the phase at rest; the logins settle first.
+			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
+			long before = load.completed();
+			long start = System.nanoTime();
+			this.os.getCpuLoad();
+			long gcBefore = gcMillis();
+			long[] micros = paced(http, accessToken, GETS);
+			double cpu = this.os.getCpuLoad();
+			return Latencies.of(micros, cpu, gcShare(gcBefore, start),
+					(load.completed() - before) / seconds(System.nanoTime() - start));
+		}
+	}
+
+	/**
+	 * Sends GETs one at a time, each due {@link #GET_INTERVAL} after the previous one was
+	 * due; a latency counts from when the request was due, so a stall also counts against
+	 * the requests it delayed (no coordinated omission).
+	 */
+	private static long[] paced(Http http, String accessToken, int count) {
+		long[] micros = new long[count];
+		long interval = GET_INTERVAL.toNanos();
+		long due = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				sleepNanos(wait);
+			}
+			require(http.get("/api/auth/me", accessToken), 200);
+			micros[i] = (System.nanoTime() - due) / 1000;
+			due += interval;
+		}
+		return micros;
+	}
+
+	/** Milliseconds the collectors have paused the JVM so far. */
+	private static long gcMillis() {
+		return ManagementFactory.getGarbageCollectorMXBeans()
+			.stream()
+			.mapToLong(GarbageCollectorMXBean::getCollectionTime)
+			.sum();
+	}
+
+	/** The share of the time since {@code start} the JVM spent paused for collections. */
+	private static double gcShare(long gcMillisBefore, long start) {
+		return (gcMillis() - gcMillisBefore) / (seconds(System.nanoTime() - start) * 1000);
+	}
+
+	private static Http.Reply require(Http.Reply reply, int status) {
+		if (reply.status() != status) {
+			throw new IllegalStateException("expected " + status + " but got " + reply.status() + ": " + reply.body());
+		}
+		return reply;
+	}
+
+	private static Phase median(List<Phase> phases) {
+		return phases.stream().sorted((a, b) -> Double.compare(a.rate(), b.rate())).toList().get(phases.size() / 2);
+	}
+
+	private static String p99s(List<Latencies> rounds) {
+		return rounds.stream().map((round) -> String.format(Locale.ROOT, "%.1f", round.p99())).toList().toString();
+	}
+
+	private static String rates(List<Phase> phases) {
+		return phases.stream().map((phase) -> String.format(Locale.ROOT, "%.1f", phase.rate())).toList().toString();
+	}
+
+	private static String verdict(boolean met) {
+		return met ? "PASS" : "MISS";
+	}
+
+	private static void sleepNanos(long nanos) {
+		try {
+			TimeUnit.NANOSECONDS.sleep(nanos);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+	/** Operations completed per second, and the whole machine's CPU use meanwhile. */
+	private record Phase(double rate, double cpu) {
+	}
+
+	/**
+	 * Latency percentiles in milliseconds, and meanwhile the machine's CPU use, the share
+	 * of time the JVM was paused for garbage collection, and the login rate.
+	 */
+	private record Latencies(double p50, double p99, double max, double cpu, double gc, double loginRate) {
+
+		static Latencies of(long[] micros, double cpu, double gc, double loginRate) {
+			long[] sorted = micros.clone();
+			Arrays.sort(sorted);
+			return new Latencies(percentile(sorted, 0.50), percentile(sorted, 0.99), sorted[sorted.length - 1] / 1000.0,
+					cpu, gc, loginRate);
+		}
+
+		/** The median of each figure over some rounds, and the highest maximum. */
+		static Latencies median(List<Latencies> rounds) {
+			return new Latencies(median(rounds, Latencies::p50), median(rounds, Latencies::p99),
+					rounds.stream().mapToDouble(Latencies::max).max().orElseThrow(), median(rounds, Latencies::cpu),
+					median(rounds, Latencies::gc), median(rounds, Latencies::loginRate));
+		}
+
+		private static double median(List<Latencies> rounds, ToDoubleFunction<Latencies> figure) {
+			return rounds.stream().mapToDouble(figure).sorted().toArray()[rounds.size() / 2];
+		}
+
+		private static double percentile(long[] sorted, double quantile) {
+			int index = (int) Math.ceil(quantile * sorted.length) - 1;
+			return sorted[Math.max(0, index)] / 1000.0;
+		}
+
+	}
+
+	/**
+	 * Threads each running their operation in a loop until closed, counting completions;
+	 * the first failure stops the bench.
+	 */
+	private static final class Load implements AutoCloseable {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final AtomicLong completed = new AtomicLong();
+
+		private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+
+		private final List<Thread> workers = new ArrayList<>();
+
+		Load(int threads, IntFunction<Runnable> operations) {
+			for (int t = 0; t < threads; t++) {
+				Runnable operation = operations.apply(t);
+				this.workers.add(Thread.ofPlatform().name("bench-load-" + t).start(() -> {
+					try {
+						while (this.running.get()) {
+							operation.run();
+							this.completed.incrementAndGet();
+						}
+					}
+					catch (RuntimeException ex) {
+						this.failure.compareAndSet(null, ex);
+					}
+				}));
+			}
+		}
+
+		long completed() {
+			RuntimeException failed = this.failure.get();
+			if (failed != null) {
+				throw failed;
+			}
+			return this.completed.get();
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.running.set(false);
+			for (Thread worker : this.workers) {
+				worker.join();
+			}
+			completed();
+		}
+
+	}
+
+}
