@@ -1,6 +1,7 @@
 package dev.flux.auth.login;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
@@ -31,12 +32,16 @@ class SignIn {
 
 	private final AuditLog audit;
 
-	SignIn(Accounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, AuditLog audit) {
+	private final TransactionTemplate transactions;
+
+	SignIn(Accounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, AuditLog audit,
+			TransactionTemplate transactions) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.audit = audit;
+		this.transactions = transactions;
 	}
 
 	TokenResponse signIn(String login, String password, ClientInfo client) {
@@ -61,11 +66,17 @@ class SignIn {
 			}
 			throw ApiProblem.invalidCredentials();
 		}
-		this.throttle.succeeded(subject);
-		if (hash != null && this.passwords.needsUpgrade(hash)) {
-			this.accounts.upgradePasswordHash(account.id(), this.passwords.hash(password));
-		}
-		TokenResponse tokens = this.sessions.open(account, client);
+		String upgraded = (hash != null && this.passwords.needsUpgrade(hash)) ? this.passwords.hash(password) : null;
+		// One commit for what a success changes: the throttle forgets the failures only
+		// if
+		// the session opens too.
+		TokenResponse tokens = this.transactions.execute((status) -> {
+			this.throttle.succeeded(subject);
+			if (upgraded != null) {
+				this.accounts.upgradePasswordHash(account.id(), upgraded);
+			}
+			return this.sessions.open(account, client);
+		});
 		this.audit.loginSucceeded(account.id(), client.ip());
 		return tokens;
 	}
