@@ -1,5 +1,6 @@
 package dev.flux.user.web;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public class PatchBodies {
 				errors.add(Map.of("field", member.getKey(), "message", "is not a field of this resource"));
 			}
 		});
+		checkTypes(body, type, "", errors);
 		if (!errors.isEmpty()) {
 			throw ApiProblem.invalid(errors);
 		}
@@ -73,6 +75,35 @@ public class PatchBodies {
 				.toList());
 		}
 		return new Patch<>(values, Set.copyOf(given));
+	}
+
+	/**
+	 * Refuses what Jackson would coerce: a number or boolean where text is expected, text
+	 * where a boolean is.
+	 */
+	private static void checkTypes(JsonNode node, Class<?> type, String path, List<Map<String, String>> errors) {
+		for (RecordComponent component : type.getRecordComponents()) {
+			JsonNode value = node.get(component.getName());
+			if (value == null || value.isNull()) {
+				continue;
+			}
+			String field = path + component.getName();
+			Class<?> expected = component.getType();
+			if (expected == String.class && !value.isString()) {
+				errors.add(Map.of("field", field, "message", "must be a string"));
+			}
+			else if ((expected == Boolean.class || expected == boolean.class) && !value.isBoolean()) {
+				errors.add(Map.of("field", field, "message", "must be true or false"));
+			}
+			else if (expected.isRecord()) {
+				if (value.isObject()) {
+					checkTypes(value, expected, field + ".", errors);
+				}
+				else {
+					errors.add(Map.of("field", field, "message", "must be a JSON object"));
+				}
+			}
+		}
 	}
 
 	private static String field(JacksonException ex) {
