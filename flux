@@ -43,6 +43,7 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux reset           down, then wipe .flux/ (databases, queues, logs)
   ./flux test            run every test against real PostgreSQL and RabbitMQ, then stop them
   ./flux bench events    measure raw RabbitMQ against the outbox relay and end-to-end latency
+  ./flux bench users     measure GET /api/users/{id} against an unauthenticated endpoint of user-service
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -595,7 +596,15 @@ start_test_servers() {
 }
 
 cmd_bench() {
-	[[ ${1:-} == events ]] || die "usage: ./flux bench events" "events: raw RabbitMQ baseline vs outbox relay and end-to-end latency"
+	case ${1:-} in
+	events) ;;
+	users)
+		bench_users
+		return
+		;;
+	*) die "usage: ./flux bench events|users" "events: raw RabbitMQ baseline vs outbox relay and end-to-end latency" \
+		"users: GET /api/users/{id} against an unauthenticated endpoint of the same user-service" ;;
+	esac
 	pick_jdk
 	say "JDK: $JAVA_HOME"
 	start_test_servers
@@ -605,6 +614,23 @@ cmd_bench() {
 	say "running the events benchmark (about a minute)"
 	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl common-events exec:java -Dexec.classpathScope=test \
 		-Dexec.mainClass=dev.flux.events.bench.EventsBenchmark
+}
+
+# The user-service in this JVM on the throw-away servers, loaded by closed-loop HTTP clients. Built in
+# the reactor (nothing installed into the local Maven repository), run from its test classpath.
+bench_users() {
+	pick_jdk
+	say "JDK: $JAVA_HOME"
+	start_test_servers
+	say "building the benchmark"
+	local classpath="$ROOT/user-service/target/bench.classpath"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl user-service -am package dependency:build-classpath -DskipTests \
+		-Dspring-javaformat.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" || die "the build failed"
+	say "running the users benchmark (about 2 minutes)"
+	# shellcheck disable=SC2086
+	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx1g} \
+		-cp "$ROOT/user-service/target/test-classes:$ROOT/user-service/target/classes:$(cat "$classpath")" \
+		dev.flux.user.bench.UsersBenchmark
 }
 
 cmd_test() {

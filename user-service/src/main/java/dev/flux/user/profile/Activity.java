@@ -62,6 +62,15 @@ class Activity implements Persistable<UUID> {
 		this.fresh = true;
 	}
 
+	/** An activity read by SQL for display only; never saved. */
+	static Activity detached(UUID userId, ActivityView view) {
+		Activity activity = new Activity(userId, new ActivityView.Draft(view.type(), view.name(), view.details(),
+				view.state(), view.startedAt(), view.endsAt()), view.startedAt());
+		activity.id = view.id();
+		activity.fresh = false;
+		return activity;
+	}
+
 	ActivityView view() {
 		return new ActivityView(this.id, this.type, this.name, this.details, this.state, this.startTime, this.endTime);
 	}

@@ -88,6 +88,24 @@ class Profile implements Persistable<UUID> {
 		this.fresh = true;
 	}
 
+	/** A profile read by SQL for display only; never saved. */
+	static Profile detached(UUID userId, State state, long version, Instant createdAt, Instant updatedAt) {
+		Profile profile = new Profile(userId, state.username(), state.accountVersion(), createdAt);
+		profile.displayName = state.displayName();
+		profile.avatarUrl = state.avatarUrl();
+		profile.bio = state.bio();
+		profile.customStatusText = state.customStatusText();
+		profile.customStatusEmoji = state.customStatusEmoji();
+		profile.customStatusExpiresAt = state.customStatusExpiresAt();
+		profile.chosenStatus = state.chosenStatus();
+		profile.presence = state.presence();
+		profile.presenceSequence = state.presenceSequence();
+		profile.version = version;
+		profile.updatedAt = updatedAt;
+		profile.fresh = false;
+		return profile;
+	}
+
 	static Profile create(UUID userId, String username, long accountVersion, Instant now) {
 		return new Profile(userId, username, accountVersion, now);
 	}

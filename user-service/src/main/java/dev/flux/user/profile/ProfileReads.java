@@ -25,10 +25,14 @@ public class ProfileReads {
 
 	private final UserSettingsRepository settings;
 
-	ProfileReads(Changes changes, ProfileRepository profiles, UserSettingsRepository settings) {
+	private final PublicProfiles publicProfiles;
+
+	ProfileReads(Changes changes, ProfileRepository profiles, UserSettingsRepository settings,
+			PublicProfiles publicProfiles) {
 		this.changes = changes;
 		this.profiles = profiles;
 		this.settings = settings;
+		this.publicProfiles = publicProfiles;
 	}
 
 	/** The signed-in user's own profile. */
@@ -38,10 +42,12 @@ public class ProfileReads {
 		return new Conditional<>(aggregate.ownView(), aggregate.etag());
 	}
 
-	/** Another user's public profile (the same for every viewer). */
-	@Transactional(readOnly = true)
+	/**
+	 * Another user's public profile (the same for every viewer), in one statement outside
+	 * a transaction.
+	 */
 	public Conditional<PublicProfile> publicProfile(UUID userId) {
-		Aggregate aggregate = aggregate(userId);
+		Aggregate aggregate = this.publicProfiles.find(userId).orElseThrow(() -> ApiProblem.notFound("The profile"));
 		return new Conditional<>(aggregate.publicView(), aggregate.etag());
 	}
 

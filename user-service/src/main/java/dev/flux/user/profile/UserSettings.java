@@ -73,6 +73,15 @@ class UserSettings implements Persistable<UUID> {
 		this.fresh = true;
 	}
 
+	/** Settings read by SQL for display only; never saved. */
+	static UserSettings detached(UUID userId, Settings values, long version, Instant updatedAt) {
+		UserSettings settings = new UserSettings(userId, updatedAt);
+		settings.change(values, updatedAt);
+		settings.version = version;
+		settings.fresh = false;
+		return settings;
+	}
+
 	static UserSettings defaults(UUID userId, Instant now) {
 		return new UserSettings(userId, now);
 	}
