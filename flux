@@ -44,6 +44,7 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux test            run every test against real PostgreSQL and RabbitMQ, then stop them
   ./flux bench events    measure raw RabbitMQ against the outbox relay and end-to-end latency
   ./flux bench auth      measure logins against the raw password-hash rate, and GET latency under login load
+  ./flux bench users     measure GET /api/users/{id} against an unauthenticated endpoint of user-service
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -601,11 +602,13 @@ cmd_bench() {
 	case $what in
 	events) bench_events ;;
 	auth) bench_auth "$@" ;;
+	users) bench_users ;;
 	*)
-		die "usage: ./flux bench events | ./flux bench auth [--property=value...]" \
+		die "usage: ./flux bench events | auth [--property=value...] | users" \
 			"events: raw RabbitMQ baseline vs outbox relay and end-to-end latency" \
 			"auth:   raw password-hash rate vs logins over HTTP, and GET latency at rest vs under login load;" \
-			"        properties go to the auth-service (e.g. --flux.auth.hashing.concurrency=2)"
+			"        properties go to the auth-service (e.g. --flux.auth.hashing.concurrency=2)" \
+			"users:  GET /api/users/{id} against an unauthenticated endpoint of the same user-service"
 		;;
 	esac
 }
@@ -640,6 +643,23 @@ bench_auth() {
 	"$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} --enable-native-access=ALL-UNNAMED \
 		-cp "$module/test-classes:$module/classes:$(cat "$module/bench.classpath")" dev.flux.auth.bench.AuthBenchmark \
 		--logging.file.name="$FLUX_DIR/logs/auth-bench.log" "$@"
+}
+
+# The user-service in this JVM on the throw-away servers, loaded by closed-loop HTTP clients. Built in
+# the reactor (nothing installed into the local Maven repository), run from its test classpath.
+bench_users() {
+	pick_jdk
+	say "JDK: $JAVA_HOME"
+	start_test_servers
+	say "building the benchmark"
+	local classpath="$ROOT/user-service/target/bench.classpath"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl user-service -am package dependency:build-classpath -DskipTests \
+		-Dspring-javaformat.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$classpath" || die "the build failed"
+	say "running the users benchmark (about 2 minutes)"
+	# shellcheck disable=SC2086
+	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx1g} \
+		-cp "$ROOT/user-service/target/test-classes:$ROOT/user-service/target/classes:$(cat "$classpath")" \
+		dev.flux.user.bench.UsersBenchmark
 }
 
 cmd_test() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,24 +27,27 @@ final class ContractSamples {
 
 	static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private static final Map<Class<?>, Object> SAMPLES = Map
-		.ofEntries(Map.entry(UserCreated.class, new UserCreated(USER_ID, "grace", "grace@example.org", true)),
-				Map.entry(UserUpdated.class,
-						new UserUpdated(USER_ID, Set.of("username"), "grace.hopper", "grace@example.org", true)),
-				Map.entry(UserDeleted.class, new UserDeleted(USER_ID)),
-				Map.entry(VerificationRequested.class,
-						new VerificationRequested(USER_ID, "grace", "grace@example.org",
-								"c2VjcmV0LXRva2VuLXRoYXQtaXMtbG9uZy1lbm91Z2g", Instant.parse("2026-03-05T05:06:07Z"))),
-				Map.entry(PasswordResetRequested.class,
-						new PasswordResetRequested(USER_ID, "grace", "grace@example.org",
-								"YW5vdGhlci1zZWNyZXQtdG9rZW4tbG9uZy1lbm91Z2g", Instant.parse("2026-03-04T06:06:07Z"))),
-				Map.entry(PasswordChanged.class, new PasswordChanged(USER_ID, "grace", "grace@example.org", "changed")),
-				Map.entry(EmailChanged.class,
-						new EmailChanged(USER_ID, "grace", "grace@example.org", "grace.hopper@example.org")),
-				Map.entry(ProfileUpdated.class,
-						new ProfileUpdated(USER_ID, Set.of("bio", "status"), "Grace", null,
-								"Rear admiral, compiler author", "online")),
-				Map.entry(PresenceUpdated.class, new PresenceUpdated(USER_ID, "offline")));
+	private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
+			Map.entry(UserCreated.class, new UserCreated(USER_ID, "grace", "grace@example.org", true)),
+			Map.entry(UserUpdated.class,
+					new UserUpdated(USER_ID, Set.of("username"), "grace.hopper", "grace@example.org", true)),
+			Map.entry(UserDeleted.class, new UserDeleted(USER_ID)),
+			Map.entry(VerificationRequested.class,
+					new VerificationRequested(USER_ID, "grace", "grace@example.org",
+							"c2VjcmV0LXRva2VuLXRoYXQtaXMtbG9uZy1lbm91Z2g", Instant.parse("2026-03-05T05:06:07Z"))),
+			Map.entry(PasswordResetRequested.class,
+					new PasswordResetRequested(USER_ID, "grace", "grace@example.org",
+							"YW5vdGhlci1zZWNyZXQtdG9rZW4tbG9uZy1lbm91Z2g", Instant.parse("2026-03-04T06:06:07Z"))),
+			Map.entry(PasswordChanged.class, new PasswordChanged(USER_ID, "grace", "grace@example.org", "changed")),
+			Map.entry(EmailChanged.class,
+					new EmailChanged(USER_ID, "grace", "grace@example.org", "grace.hopper@example.org")),
+			Map.entry(ProfileUpdated.class, new ProfileUpdated(USER_ID,
+					Set.of("bio", "status", "customStatus", "activities"), "Grace", null,
+					"Rear admiral, compiler author", "online",
+					new ProfileUpdated.CustomStatus("Debugging", "\uD83D\uDC1B", Instant.parse("2026-03-05T00:00:00Z")),
+					List.of(new ProfileUpdated.Activity("playing", "Nanosecond wire", "Level 3", null,
+							Instant.parse("2026-03-04T05:00:00Z"), null)))),
+			Map.entry(PresenceUpdated.class, new PresenceUpdated(USER_ID, "offline")));
 
 	private static final Map<Class<?>, Object> EXAMPLES = Map.ofEntries(
 			Map.entry(UserCreated.class, new UserCreated(USER_ID, "ada", "ada@example.com", false)),
@@ -61,8 +65,12 @@ final class ContractSamples {
 			Map.entry(EmailChanged.class,
 					new EmailChanged(USER_ID, "ada", "ada@example.com", "ada.lovelace@example.com")),
 			Map.entry(ProfileUpdated.class,
-					new ProfileUpdated(USER_ID, Set.of("displayName", "avatarUrl"), "Ada Lovelace",
-							"https://cdn.example.com/avatars/ada.png", null, null)),
+					new ProfileUpdated(USER_ID, Set.of("displayName", "avatarUrl", "customStatus"), "Ada Lovelace",
+							"https://cdn.example.com/avatars/ada.png", null, "online",
+							new ProfileUpdated.CustomStatus("Writing notes on the engine", "\u2699\ufe0f",
+									Instant.parse("2026-01-02T18:00:00Z")),
+							List.of(new ProfileUpdated.Activity("listening", "Symphony No. 9", "Beethoven", null,
+									Instant.parse("2026-01-02T08:45:00Z"), null)))),
 			Map.entry(PresenceUpdated.class, new PresenceUpdated(USER_ID, "online")));
 
 	private ContractSamples() {

@@ -168,6 +168,23 @@ class EventCodecTests {
 		assertThat(this.codec.payload(envelope, ProfileUpdated.class).displayName()).isNull();
 	}
 
+	@Test
+	void readsAProfileUpdatedOfAProducerThatPredatesCustomStatusAndActivities() {
+		ObjectNode tree = ContractSamples.exampleTree(ProfileUpdated.class);
+		ObjectNode payload = (ObjectNode) tree.get("payload");
+		payload.remove("customStatus");
+		payload.remove("activities");
+		payload.putArray("changedFields").add("displayName");
+
+		EventEnvelope envelope = this.codec.fromJson(ContractSamples.json(tree));
+
+		assertThatNoException().isThrownBy(() -> this.codec.validate(envelope));
+		ProfileUpdated updated = this.codec.payload(envelope, ProfileUpdated.class);
+		assertThat(updated.displayName()).isEqualTo("Ada Lovelace");
+		assertThat(updated.customStatus()).isNull();
+		assertThat(updated.activities()).isNull();
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "eventId", "type", "version", "occurredAt", "producer", "aggregateId", "aggregateVersion",
 			"correlationId", "payload" })

@@ -1,5 +1,6 @@
 package dev.flux.events.contract;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,23 @@ class PayloadRecordsTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ProfileUpdated(ContractSamples.USER_ID, Set.of("username"), null, null, null, null))
 			.withMessageContaining("[username]");
+	}
+
+	@Test
+	void profileUpdatedOfTheFirstFieldsLeavesCustomStatusAndActivitiesUnknown() {
+		ProfileUpdated updated = new ProfileUpdated(ContractSamples.USER_ID, Set.of("bio"), null, null, "hi", null);
+
+		assertThat(updated.customStatus()).isNull();
+		assertThat(updated.activities()).isNull();
+	}
+
+	@Test
+	void profileUpdatedNamesCustomStatusAndActivitiesAsChangedFields() {
+		ProfileUpdated updated = new ProfileUpdated(ContractSamples.USER_ID, Set.of("activities", "customStatus"), null,
+				null, null, "online", null, List.of());
+
+		assertThat(updated.changedFields()).containsExactly("activities", "customStatus");
+		assertThat(updated.activities()).isEmpty();
 	}
 
 	@Test

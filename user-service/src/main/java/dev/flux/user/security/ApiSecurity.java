@@ -1,24 +1,45 @@
 package dev.flux.user.security;
 
+import java.time.Duration;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.flux.security.FluxJwtDecoders;
+import dev.flux.security.FluxJwtProperties;
 import dev.flux.security.web.FluxResourceServer;
 
 /**
  * The filter chain of everything but the admin API (common-events guards that one first):
  * {@code /api/**} needs a valid access token, load balancers and {@code ./flux status}
- * read health and info without one, and every other path is refused.
+ * read health and info without one, the API description (OpenAPI, Swagger UI) is public,
+ * and every other path is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
+
+	/**
+	 * flux-security's decoder of auth-service's tokens, remembering verified signatures
+	 * for a minute.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(FluxJwtProperties properties) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return new VerifiedTokens(FluxJwtDecoders.fromJwkSetUri(properties), timestamps, Duration.ofMinutes(1), 10_000);
+	}
 
 	@Bean
 	SecurityFilterChain apiFilterChain(HttpSecurity http, FluxResourceServer resourceServer) throws Exception {
 		return resourceServer.configure(http)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()

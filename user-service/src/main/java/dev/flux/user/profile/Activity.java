@@ -1,0 +1,98 @@
+package dev.flux.user.profile;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
+
+/** Something a user is doing: playing, listening to or watching something. */
+@Entity
+@Table(name = "user_activities")
+class Activity implements Persistable<UUID> {
+
+	@Id
+	private UUID id;
+
+	@Column(name = "user_id")
+	private UUID userId;
+
+	@Column(name = "activity")
+	private String type;
+
+	private String name;
+
+	private @Nullable String details;
+
+	private @Nullable String state;
+
+	@Column(name = "start_time")
+	private Instant startTime;
+
+	@Column(name = "end_time")
+	private @Nullable Instant endTime;
+
+	@Transient
+	private boolean fresh;
+
+	protected Activity() {
+		this.id = new UUID(0, 0);
+		this.userId = this.id;
+		this.type = "";
+		this.name = "";
+		this.startTime = Instant.EPOCH;
+	}
+
+	Activity(UUID userId, ActivityView.Draft draft, Instant startTime) {
+		this.id = UUID.randomUUID();
+		this.userId = userId;
+		this.type = draft.type();
+		this.name = draft.name();
+		this.details = draft.details();
+		this.state = draft.state();
+		this.startTime = startTime;
+		this.endTime = draft.endsAt();
+		this.fresh = true;
+	}
+
+	/** An activity read by SQL for display only; never saved. */
+	static Activity detached(UUID userId, ActivityView view) {
+		Activity activity = new Activity(userId, new ActivityView.Draft(view.type(), view.name(), view.details(),
+				view.state(), view.startedAt(), view.endsAt()), view.startedAt());
+		activity.id = view.id();
+		activity.fresh = false;
+		return activity;
+	}
+
+	ActivityView view() {
+		return new ActivityView(this.id, this.type, this.name, this.details, this.state, this.startTime, this.endTime);
+	}
+
+	UUID id() {
+		return this.id;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.fresh;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.fresh = false;
+	}
+
+}

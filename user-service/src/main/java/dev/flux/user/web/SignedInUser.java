@@ -1,0 +1,25 @@
+package dev.flux.user.web;
+
+import java.util.UUID;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** The user an access token speaks for: its {@code sub}, a user id. */
+public final class SignedInUser {
+
+	private SignedInUser() {
+	}
+
+	/**
+	 * @throws ApiProblem 403 when {@code sub} is not a UUID (a token of no Flux user)
+	 */
+	public static UUID id(Jwt jwt) {
+		try {
+			return UUID.fromString(String.valueOf(jwt.getSubject()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw ApiProblem.notAUser();
+		}
+	}
+
+}
