@@ -44,7 +44,8 @@ import dev.flux.testsupport.WithFluxInfrastructure;
 		properties = { "flux.events.consumer.retry-tiers=1s,5s", "flux.notification.email.attempts=2",
 				"flux.notification.email.backoff=100ms", "flux.notification.email.timeout=5s",
 				"flux.notification.email.open-for=1s", "flux.notification.public-url=https://chat.example",
-				"flux.notification.product-name=Flux" })
+				"flux.notification.product-name=Flux",
+				"flux.notification.gateway.allowed-origins=https://chat.example" })
 @WithFluxInfrastructure
 public abstract class NotificationServiceTest {
 

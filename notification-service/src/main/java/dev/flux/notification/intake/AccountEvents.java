@@ -26,6 +26,7 @@ import dev.flux.notification.email.EmailKind;
 import dev.flux.notification.email.Mail;
 import dev.flux.notification.inbox.Inbox;
 import dev.flux.notification.inbox.Notices;
+import dev.flux.notification.presence.Presence;
 import dev.flux.notification.recipient.Recipients;
 
 /**
@@ -48,13 +49,17 @@ class AccountEvents {
 
 	private final Mail mail;
 
+	private final Presence presence;
+
 	private final NotificationProperties product;
 
-	AccountEvents(Recipients recipients, Inbox inbox, Notices notices, Mail mail, NotificationProperties product) {
+	AccountEvents(Recipients recipients, Inbox inbox, Notices notices, Mail mail, Presence presence,
+			NotificationProperties product) {
 		this.recipients = recipients;
 		this.inbox = inbox;
 		this.notices = notices;
 		this.mail = mail;
+		this.presence = presence;
 		this.product = product;
 	}
 
@@ -81,6 +86,7 @@ class AccountEvents {
 		return handler(UserDeleted.class, (deleted, envelope) -> {
 			this.recipients.forget(deleted.userId());
 			this.inbox.forget(deleted.userId());
+			this.presence.forget(deleted.userId());
 		});
 	}
 
