@@ -11,6 +11,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -31,8 +32,18 @@ import dev.flux.notification.inbox.Notices;
 @EnableWebSocket
 class GatewayConfiguration implements WebSocketConfigurer {
 
-	/** The largest frame a client may send; actions are small. */
-	static final int MAX_CLIENT_FRAME = 8 * 1024;
+	/**
+	 * The largest text frame a client may send, in characters: actions are small, the
+	 * largest is an identify or resume carrying an access token (under 1,000 characters).
+	 * Tomcat keeps a buffer of this size per socket, so it bounds memory per connection.
+	 */
+	static final int MAX_CLIENT_FRAME = 2048;
+
+	/**
+	 * Tomcat's per-socket read and write buffers, in bytes, down from 8 KB: the gateway
+	 * holds many mostly idle sockets that carry small frames.
+	 */
+	static final int SOCKET_BUFFER = 4096;
 
 	private final GatewayHandler handler;
 
@@ -58,6 +69,14 @@ class GatewayConfiguration implements WebSocketConfigurer {
 		container.setMaxBinaryMessageBufferSize(1024);
 		container.setAsyncSendTimeout(10_000L);
 		return container;
+	}
+
+	@Bean
+	static TomcatConnectorCustomizer gatewaySocketBuffers() {
+		return (connector) -> {
+			connector.setProperty("socket.appReadBufSize", String.valueOf(SOCKET_BUFFER));
+			connector.setProperty("socket.appWriteBufSize", String.valueOf(SOCKET_BUFFER));
+		};
 	}
 
 	@Bean
