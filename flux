@@ -12,6 +12,8 @@ SERVICES=(auth-service user-service notification-service)
 UP_PG_PORT="${FLUX_LOCAL_PG_PORT:-55432}"
 UP_AMQP_PORT="${FLUX_LOCAL_AMQP_PORT:-55672}"
 UP_MGMT_PORT="${FLUX_LOCAL_MANAGEMENT_PORT:-55673}"
+UP_SMTP_PORT="${FLUX_LOCAL_SMTP_PORT:-1025}"
+UP_MAIL_PORT="${FLUX_LOCAL_MAIL_PORT:-8025}"
 TEST_PG_PORT="${FLUX_TEST_PG_PORT:-55442}"
 TEST_AMQP_PORT="${FLUX_TEST_AMQP_PORT:-55682}"
 
@@ -45,6 +47,7 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux bench events    measure raw RabbitMQ against the outbox relay and end-to-end latency
   ./flux bench auth      measure logins against the raw password-hash rate, and GET latency under login load
   ./flux bench users     measure GET /api/users/{id} against an unauthenticated endpoint of user-service
+  ./flux bench ws        hold 10,000 WebSockets on the gateway: RSS per connection, fan-out latency
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -316,6 +319,42 @@ rabbit_stop() { # instance
 	)
 }
 
+# ---------------------------------------------------------------------------- mail catcher (local)
+
+GREENMAIL_VERSION=2.1.13
+
+# GreenMail standalone (Maven Central, fetched once into .flux/tools/) catches every email the
+# notification-service sends: SMTP on 127.0.0.1:$UP_SMTP_PORT, read them through its API.
+mail_start() {
+	local jar="$FLUX_DIR/tools/greenmail-standalone-$GREENMAIL_VERSION.jar" pidfile="$FLUX_DIR/run/mail.pid"
+	if pid_alive "$pidfile"; then
+		ok "mail catcher already running on 127.0.0.1:$UP_SMTP_PORT"
+		return
+	fi
+	if [[ ! -f $jar ]]; then
+		say "fetching the GreenMail mail catcher from Maven Central"
+		"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" dependency:copy -Dartifact="com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" \
+			-DoutputDirectory="$FLUX_DIR/tools" >"$FLUX_DIR/logs/mail-fetch.log" 2>&1 ||
+			{ warn "could not fetch GreenMail (.flux/logs/mail-fetch.log): emails will be retried, then dead-lettered"; return; }
+	fi
+	port_open 127.0.0.1 "$UP_SMTP_PORT" && die "port $UP_SMTP_PORT (SMTP) is taken by another program; choose another with FLUX_LOCAL_SMTP_PORT"
+	setsid "$JAVA_HOME/bin/java" -Xmx128m -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$UP_SMTP_PORT" \
+		-Dgreenmail.auth.disabled -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$UP_MAIL_PORT" \
+		-jar "$jar" >>"$FLUX_DIR/logs/mail.log" 2>&1 </dev/null &
+	echo $! >"$pidfile"
+	wait_for 30 port_open 127.0.0.1 "$UP_SMTP_PORT" || warn "the mail catcher did not start, see .flux/logs/mail.log"
+	ok "mail catcher: SMTP 127.0.0.1:$UP_SMTP_PORT, mail at http://localhost:$UP_MAIL_PORT/api/user/<address>/messages/INBOX"
+}
+
+mail_stop() {
+	local pidfile="$FLUX_DIR/run/mail.pid"
+	if pid_alive "$pidfile"; then
+		kill "$(cat "$pidfile")" 2>/dev/null || true
+		ok "mail catcher stopped"
+	fi
+	rm -f "$pidfile"
+}
+
 # ---------------------------------------------------------------------------- infrastructure choice
 
 docker_running() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
@@ -331,6 +370,24 @@ infra_up() {
 		pg_start up "$UP_PG_PORT"
 		rabbit_start up "$UP_AMQP_PORT" "$UP_MGMT_PORT"
 		write_infra local 127.0.0.1 "$UP_PG_PORT" 127.0.0.1 "$UP_AMQP_PORT" "http://localhost:$UP_MGMT_PORT"
+	fi
+	infra_mail
+}
+
+# Where the notification-service's emails go and how to read them, appended to .flux/infra.env.
+infra_mail() {
+	if [[ -n ${FLUX_SMTP_HOST:-} ]]; then
+		echo "FLUX_MAIL_READ='on your SMTP server $FLUX_SMTP_HOST'" >>"$FLUX_DIR/infra.env"
+	elif [[ $(sed -n 's/^FLUX_INFRA=//p' "$FLUX_DIR/infra.env") == docker ]]; then
+		echo "FLUX_MAIL_READ='http://localhost:8025 (mailpit)'" >>"$FLUX_DIR/infra.env"
+	else
+		mkdir -p "$FLUX_DIR/run" "$FLUX_DIR/logs"
+		mail_start
+		{
+			echo "FLUX_SMTP_HOST=127.0.0.1"
+			echo "FLUX_SMTP_PORT=$UP_SMTP_PORT"
+			echo "FLUX_MAIL_READ='curl -s http://localhost:$UP_MAIL_PORT/api/user/<address>/messages/INBOX (GreenMail)'"
+		} >>"$FLUX_DIR/infra.env"
 	fi
 }
 
@@ -380,6 +437,7 @@ infra_docker() {
 infra_down() {
 	local mode=''
 	[[ -f $FLUX_DIR/infra.env ]] && mode="$(sed -n 's/^FLUX_INFRA=//p' "$FLUX_DIR/infra.env")"
+	mail_stop
 	case $mode in
 	docker) docker compose -f "$ROOT/docker-compose.yml" stop postgres rabbitmq mailpit ;;
 	configured) ok "PostgreSQL and RabbitMQ are yours (configured): left running" ;;
@@ -502,6 +560,8 @@ ${BOLD}Flux is up${RESET} in $((SECONDS - started)) s.
   notification-service  http://localhost:$(service_port notification-service)
   PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification ($FLUX_INFRA)
   RabbitMQ              $FLUX_RABBITMQ_HOST:$FLUX_RABBITMQ_PORT   vhost flux; management $FLUX_RABBITMQ_MANAGEMENT_URL ($RABBIT_ADMIN / $RABBIT_ADMIN)
+  emails                ${FLUX_MAIL_READ:-not caught}
+  realtime gateway      ws://localhost:$(service_port notification-service)/ws   (access token in the handshake or an identify message)
   logs                  ./flux logs [service]   (files in .flux/logs/)
 
 Try: curl -s localhost:8081/actuator/health/readiness
@@ -603,12 +663,14 @@ cmd_bench() {
 	events) bench_events ;;
 	auth) bench_auth "$@" ;;
 	users) bench_users ;;
+	ws) bench_ws ;;
 	*)
-		die "usage: ./flux bench events | auth [--property=value...] | users" \
+		die "usage: ./flux bench events | auth [--property=value...] | users | ws" \
 			"events: raw RabbitMQ baseline vs outbox relay and end-to-end latency" \
 			"auth:   raw password-hash rate vs logins over HTTP, and GET latency at rest vs under login load;" \
 			"        properties go to the auth-service (e.g. --flux.auth.hashing.concurrency=2)" \
-			"users:  GET /api/users/{id} against an unauthenticated endpoint of the same user-service"
+			"users:  GET /api/users/{id} against an unauthenticated endpoint of the same user-service" \
+			"ws:     the notification gateway holding 10,000 WebSockets (memory per connection, fan-out latency)"
 		;;
 	esac
 }
@@ -660,6 +722,28 @@ bench_users() {
 	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx1g} \
 		-cp "$ROOT/user-service/target/test-classes:$ROOT/user-service/target/classes:$(cat "$classpath")" \
 		dev.flux.user.bench.UsersBenchmark
+}
+
+# The gateway runs as its own process (the jar ./flux up runs), so its memory is measured
+# apart from the 10,000 client sockets, which live in the benchmark's JVM.
+bench_ws() {
+	pick_jdk
+	say "JDK: $JAVA_HOME"
+	# Each side holds one descriptor per socket (plus the JVM's own): raise the soft limit.
+	ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+	(($(ulimit -n) >= 12000)) || die "the open-file limit is $(ulimit -n); 10,000 sockets need about 11,000 per process" \
+		"raise it (ulimit -Hn, /etc/security/limits.conf or the container's nofile limit) and run again"
+	mkdir -p "$FLUX_DIR"
+	start_test_servers
+	say "building notification-service and the benchmark"
+	"$ROOT/mvnw" -q -B -f "$ROOT/pom.xml" -pl notification-service -am package dependency:build-classpath \
+		-DskipTests -Dspring-javaformat.skip=true -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath \
+		>"$FLUX_DIR/bench-build.log" 2>&1 || { tail -n 30 "$FLUX_DIR/bench-build.log" >&2; die "the build failed, see .flux/bench-build.log"; }
+	say "running the gateway benchmark (a few minutes; service log in .flux/bench-notification-service.log)"
+	local svc="$ROOT/notification-service/target"
+	# shellcheck disable=SC2086
+	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx3g} -cp "$svc/test-classes:$svc/classes:$(cat "$svc/bench.classpath")" \
+		dev.flux.notification.bench.GatewayBenchmark
 }
 
 cmd_test() {

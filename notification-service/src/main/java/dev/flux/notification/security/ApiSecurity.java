@@ -10,7 +10,9 @@ import dev.flux.security.web.FluxResourceServer;
 /**
  * The filter chain of everything but the admin API (common-events guards that one first):
  * {@code /api/**} needs a valid access token, load balancers and {@code ./flux status}
- * read health and info without one, and every other path is refused.
+ * read health and info without one, the WebSocket gateway at {@code /ws} checks the token
+ * itself (in the handshake or in the first {@code identify} message), and every other
+ * path is refused.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -18,12 +20,13 @@ class ApiSecurity {
 	@Bean
 	SecurityFilterChain apiFilterChain(HttpSecurity http, FluxResourceServer resourceServer) throws Exception {
 		return resourceServer.configure(http)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/info")
-				.permitAll()
-				.requestMatchers("/api/**")
-				.authenticated()
-				.anyRequest()
-				.denyAll())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/actuator/health/**", "/actuator/info", "/ws")
+						.permitAll()
+						.requestMatchers("/api/**")
+						.authenticated()
+						.anyRequest()
+						.denyAll())
 			.build();
 	}
 

@@ -1,0 +1,23 @@
+package dev.flux.notification.gateway;
+
+import java.util.List;
+
+import dev.flux.notification.inbox.NotificationView;
+import dev.flux.notification.recipient.ProfileSummary;
+
+/**
+ * What a client gets once after it identifies: everything it shows, after which only
+ * events follow.
+ *
+ * @param sessionId the session to resume after a reconnect
+ * @param heartbeatInterval milliseconds between the client's heartbeats
+ * @param resumeWindow milliseconds a dropped session can be resumed
+ * @param user the user's own profile summary
+ * @param presence the user's presence as the gateways published it
+ * @param unreadCount the user's unread notifications
+ * @param notifications the latest notifications, newest first
+ */
+record Snapshot(String sessionId, long heartbeatInterval, long resumeWindow, ProfileSummary user, String presence,
+		long unreadCount, List<NotificationView> notifications) {
+
+}

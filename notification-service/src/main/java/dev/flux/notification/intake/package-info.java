@@ -1,0 +1,7 @@
+/**
+ * What each consumed event does to the recipients, the inbox and the outgoing email.
+ */
+@NullMarked
+package dev.flux.notification.intake;
+
+import org.jspecify.annotations.NullMarked;

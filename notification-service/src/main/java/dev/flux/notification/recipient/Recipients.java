@@ -1,0 +1,86 @@
+package dev.flux.notification.recipient;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import dev.flux.events.contract.ProfileUpdated;
+import dev.flux.events.contract.UserCreated;
+import dev.flux.events.contract.UserUpdated;
+
+/**
+ * The projection of accounts and profiles. Each half keeps the aggregate version it was
+ * last changed at and ignores anything not newer, so the end state is right whatever
+ * order the events arrive in.
+ */
+@Service
+public class Recipients {
+
+	private final JdbcClient jdbc;
+
+	Recipients(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void accountCreated(UserCreated created, long version) {
+		account(created.userId(), created.username(), created.email(), version);
+	}
+
+	public void accountUpdated(UserUpdated updated, long version) {
+		account(updated.userId(), updated.username(), updated.email(), version);
+	}
+
+	public void profileUpdated(ProfileUpdated profile, long version) {
+		this.jdbc.sql("""
+				INSERT INTO recipients (user_id, display_name, avatar_url, status, profile_version)
+				VALUES (:id, :displayName, :avatarUrl, :status, :version)
+				ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name,
+					avatar_url = excluded.avatar_url, status = excluded.status,
+					profile_version = excluded.profile_version
+				WHERE recipients.profile_version < excluded.profile_version
+				""")
+			.param("id", profile.userId())
+			.param("displayName", profile.displayName())
+			.param("avatarUrl", profile.avatarUrl())
+			.param("status", profile.status())
+			.param("version", version)
+			.update();
+	}
+
+	/** Forgets everything about a deleted account. */
+	public void forget(UUID userId) {
+		this.jdbc.sql("DELETE FROM recipients WHERE user_id = ?").param(userId).update();
+	}
+
+	/**
+	 * What the gateway's snapshot says about its user; empty parts until the events
+	 * arrive.
+	 */
+	public ProfileSummary summary(UUID userId) {
+		Optional<ProfileSummary> known = this.jdbc
+			.sql("SELECT user_id, username, display_name, avatar_url, status FROM recipients WHERE user_id = ?")
+			.param(userId)
+			.query((rs, row) -> new ProfileSummary(rs.getObject("user_id", UUID.class), rs.getString("username"),
+					rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("status")))
+			.optional();
+		return known.orElseGet(() -> new ProfileSummary(userId, null, null, null, null));
+	}
+
+	private void account(UUID userId, String username, String email, long version) {
+		this.jdbc.sql("""
+				INSERT INTO recipients (user_id, username, email, account_version)
+				VALUES (:id, :username, :email, :version)
+				ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, email = excluded.email,
+					account_version = excluded.account_version
+				WHERE recipients.account_version < excluded.account_version
+				""")
+			.param("id", userId)
+			.param("username", username)
+			.param("email", email)
+			.param("version", version)
+			.update();
+	}
+
+}

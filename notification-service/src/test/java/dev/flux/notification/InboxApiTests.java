@@ -1,0 +1,132 @@
+package dev.flux.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flux.events.EventEnvelope;
+import dev.flux.events.contract.EmailChanged;
+import dev.flux.events.contract.PasswordChanged;
+import dev.flux.events.contract.UserCreated;
+import dev.flux.events.contract.UserDeleted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code /api/notifications}: a user's own inbox, filled from events, paged, filtered,
+ * marked read; nobody else's, and bad requests refused with problem details.
+ */
+class InboxApiTests extends NotificationServiceTest {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	@Test
+	void listsTheUsersNotificationsNewestFirstWithTheUnreadCount() {
+		User user = userWithTwoNotifications();
+
+		Http.Reply reply = this.http.get("/api/notifications", user.token());
+
+		assertThat(reply.status()).isEqualTo(200);
+		assertThat(reply.<List<String>>json("$.items[*].type")).containsExactly("password_changed", "welcome");
+		assertThat(reply.<String>json("$.items[1].title")).isEqualTo("Welcome to Flux");
+		assertThat(reply.<String>json("$.items[1].body"))
+			.isEqualTo("Hi " + user.username() + ", your Flux account is ready.");
+		assertThat(reply.<String>json("$.items[0].data.reason")).isEqualTo("changed");
+		assertThat(reply.<Object>json("$.items[0].readAt")).isNull();
+		assertThat(reply.<Integer>json("$.totalItems")).isEqualTo(2);
+		assertThat(reply.<Integer>json("$.unreadCount")).isEqualTo(2);
+		assertThat(
+				this.http.get("/api/notifications?size=1&page=1", user.token()).<List<String>>json("$.items[*].type"))
+			.containsExactly("welcome");
+	}
+
+	@Test
+	void marksOneReadThenAllRead() {
+		User user = userWithTwoNotifications();
+		String newest = this.http.get("/api/notifications", user.token()).json("$.items[0].id");
+
+		Http.Reply read = this.http.post("/api/notifications/" + newest + "/read", "", user.token());
+
+		assertThat(read.status()).isEqualTo(200);
+		assertThat(read.<String>json("$.readAt")).isNotNull();
+		assertThat(this.http.get("/api/notifications/unread-count", user.token()).<Integer>json("$.unreadCount"))
+			.isEqualTo(1);
+		assertThat(this.http.get("/api/notifications?unread=true", user.token()).<List<String>>json("$.items[*].type"))
+			.containsExactly("welcome");
+
+		Http.Reply all = this.http.post("/api/notifications/read-all", "", user.token());
+
+		assertThat(all.<Integer>json("$.marked")).isEqualTo(1);
+		assertThat(all.<Integer>json("$.unreadCount")).isEqualTo(0);
+		assertThat(this.http.get("/api/notifications?unread=true", user.token()).<List<Object>>json("$.items"))
+			.isEmpty();
+	}
+
+	@Test
+	void neverShowsOrChangesAnotherUsersNotifications() {
+		User owner = userWithTwoNotifications();
+		User other = user();
+		String ownersNotification = this.http.get("/api/notifications", owner.token()).json("$.items[0].id");
+
+		Http.Reply list = this.http.get("/api/notifications", other.token());
+		Http.Reply markRead = this.http.post("/api/notifications/" + ownersNotification + "/read", "", other.token());
+		this.http.post("/api/notifications/read-all", "", other.token());
+
+		assertThat(list.<List<Object>>json("$.items")).isEmpty();
+		assertThat(markRead.status()).isEqualTo(404);
+		assertThat(markRead.contentType()).startsWith("application/problem+json");
+		assertThat(this.http.get("/api/notifications/unread-count", owner.token()).<Integer>json("$.unreadCount"))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void refusesBadRequestsWithProblemDetailsAndChangesNothing() {
+		User user = userWithTwoNotifications();
+
+		for (String path : List.of("/api/notifications?size=0", "/api/notifications?size=101",
+				"/api/notifications?page=-1", "/api/notifications?unread=maybe")) {
+			Http.Reply reply = this.http.get(path, user.token());
+			assertThat(reply.status()).as(path).isEqualTo(400);
+			assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+		}
+		Http.Reply badId = this.http.post("/api/notifications/not-a-uuid/read", "", user.token());
+		Http.Reply unknown = this.http.post("/api/notifications/" + UUID.randomUUID() + "/read", "", user.token());
+
+		assertThat(badId.status()).isEqualTo(400);
+		assertThat(badId.contentType()).startsWith("application/problem+json");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(this.http.get("/api/notifications/unread-count", user.token()).<Integer>json("$.unreadCount"))
+			.isEqualTo(2);
+	}
+
+	@Test
+	void keepsOneNotificationPerEventWhenItIsDeliveredAgainAndForgetsDeletedAccounts() {
+		User user = user();
+		EventEnvelope changed = publish(new EmailChanged(user.id(), user.username(), "old@example.com", user.email()),
+				user.id(), 2, "auth-service");
+		publish(changed);
+		await().atMost(PATIENCE).until(() -> unread(user) == 1);
+		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> unread(user) == 1);
+
+		publish(new UserDeleted(user.id()), user.id(), 3, "auth-service");
+
+		await().atMost(PATIENCE).until(() -> unread(user) == 0);
+	}
+
+	private int unread(User user) {
+		return this.http.get("/api/notifications/unread-count", user.token()).json("$.unreadCount");
+	}
+
+	private User userWithTwoNotifications() {
+		User user = user();
+		publish(new UserCreated(user.id(), user.username(), user.email(), false), user.id(), 1, "auth-service");
+		await().atMost(PATIENCE).until(() -> unread(user) == 1);
+		publish(new PasswordChanged(user.id(), user.username(), user.email(), "changed"), user.id(), 2, "auth-service");
+		await().atMost(PATIENCE).until(() -> unread(user) == 2);
+		return user;
+	}
+
+}
