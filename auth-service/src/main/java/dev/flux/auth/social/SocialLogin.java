@@ -25,6 +25,7 @@ import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.verification.EmailVerifications;
 import dev.flux.auth.web.ApiProblem;
 import dev.flux.auth.web.ClientInfo;
+import dev.flux.events.contract.SchemaViolationException;
 
 /**
  * What a finished provider flow does to accounts, and the one-time codes around it.
@@ -92,6 +93,10 @@ class SocialLogin {
 			try {
 				Outcome outcome = this.transactions.execute((status) -> settle(identity, linkTo));
 				return (outcome != null) ? outcome : Outcome.failed("server_error");
+			}
+			catch (SchemaViolationException ex) {
+				// The provider's address breaks the user.created contract's email rule.
+				return Outcome.failed("email_invalid");
 			}
 			catch (DataIntegrityViolationException | ApiProblem ex) {
 				// A concurrent callback for the same identity or a username taken

@@ -37,7 +37,7 @@ import dev.flux.auth.web.ClientInfo;
  * {@code invalid_nonce}, {@code invalid_id_token}, {@code provider_unavailable} (timed
  * out or circuit open), {@code provider_error}, {@code unknown_provider},
  * {@code invalid_link_ticket}, {@code email_in_use}, {@code email_required},
- * {@code identity_in_use}, {@code server_error}.
+ * {@code email_invalid}, {@code identity_in_use}, {@code server_error}.
  */
 final class SocialLoginRedirects implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
