@@ -93,6 +93,17 @@ class SocialLoginTests extends AuthServiceTest {
 	}
 
 	@Test
+	void derivesAUsernameFromTheProviderNameAndMakesItUnique() {
+		String name = "Ann " + unique();
+
+		String first = username(signInWithGoogle(unique(), unique() + "@example.com", true, name));
+		String second = username(signInWithGoogle(unique(), unique() + "@example.com", true, name));
+
+		assertThat(first).isEqualTo(name.replace(' ', '_'));
+		assertThat(second).startsWith(first + "_").isNotEqualTo(first);
+	}
+
+	@Test
 	void linksGoogleToTheAccountWithTheSameEmailWhenBothSidesVerifiedIt() {
 		Account account = registerVerified();
 
@@ -356,6 +367,11 @@ class SocialLoginTests extends AuthServiceTest {
 	private Http.Reply exchange(@org.jspecify.annotations.Nullable String code) {
 		assertThat(code).as("a one-time code").isNotNull();
 		return this.http.post("/api/auth/oauth2/token", Map.of("code", code));
+	}
+
+	private String username(Landing landing) {
+		Http.Reply tokens = exchange(landing.code());
+		return this.http.get("/api/auth/me", tokens.json("$.accessToken")).json("$.username");
 	}
 
 	private UUID accountId(Http.Reply tokens) {

@@ -82,7 +82,7 @@ class SocialLoginConfiguration {
 		OidcUserService oidcUserInfo = new OidcUserService();
 		oidcUserInfo.setOauth2UserService(userInfo);
 		return http.securityMatcher("/oauth2/**", "/login/oauth2/**")
-			.authorizeHttpRequests((requests_) -> requests_.anyRequest().permitAll())
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
 			.oauth2Login((login) -> login.clientRegistrationRepository(providers)
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.authorizationEndpoint((authorization) -> authorization
