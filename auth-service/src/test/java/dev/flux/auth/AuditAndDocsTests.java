@@ -69,7 +69,9 @@ class AuditAndDocsTests extends AuthServiceTest {
 				"/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/auth/logout-all",
 				"/api/auth/sessions", "/api/auth/sessions/{id}", "/api/auth/verify-email",
 				"/api/auth/verify-email/resend", "/api/auth/password/forgot", "/api/auth/password/reset",
-				"/api/auth/password/change", "/api/auth/me", "/.well-known/jwks.json");
+				"/api/auth/password/change", "/api/auth/me", "/api/auth/providers", "/api/auth/oauth2/token",
+				"/api/auth/me/identities", "/api/auth/me/identities/link-tickets", "/api/auth/me/identities/{provider}",
+				"/.well-known/jwks.json");
 		assertThat(this.http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
 	}
 

@@ -9,6 +9,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import dev.flux.testsupport.WithFluxInfrastructure;
 
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auth-service started on a random port against the real PostgreSQL and RabbitMQ,
- * with the per-client rate limit out of the way (one test address makes every request).
+ * with the per-client rate limit out of the way (one test address makes every request),
+ * and Google and Facebook played by one in-process OAuth2 server ({@link MockProviders}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "flux.auth.rate-limit.capacity=1000000", "flux.auth.rate-limit.per-minute=1000000" })
@@ -32,6 +35,11 @@ public abstract class AuthServiceTest {
 	protected JdbcClient jdbc;
 
 	protected Http http;
+
+	@DynamicPropertySource
+	static void socialProviders(DynamicPropertyRegistry registry) {
+		MockProviders.register(registry);
+	}
 
 	@BeforeEach
 	void client() {

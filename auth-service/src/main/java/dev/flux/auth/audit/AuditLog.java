@@ -71,6 +71,44 @@ public class AuditLog {
 		event("account_deleted", userId, client).log("Account deleted");
 	}
 
+	/** A sign-in through a provider; {@code how} is signed_in, linked or registered. */
+	public void socialLogin(UUID userId, String provider, String how) {
+		logger.atInfo()
+			.addKeyValue("audit.event", "social_login")
+			.addKeyValue("audit.userId", userId)
+			.addKeyValue("audit.provider", provider)
+			.addKeyValue("audit.how", how)
+			.log("Signed in through a provider");
+	}
+
+	/** A provider flow that ended without a sign-in, with the error code sent back. */
+	public void socialLoginFailed(@Nullable String provider, String error, String client) {
+		logger.atInfo()
+			.addKeyValue("audit.event", "social_login_failed")
+			.addKeyValue("audit.provider", provider)
+			.addKeyValue("audit.reason", error)
+			.addKeyValue("audit.client", client)
+			.log("Provider flow failed");
+	}
+
+	public void identityLinked(UUID userId, String provider, String client) {
+		event("identity_linked", userId, client).addKeyValue("audit.provider", provider).log("Provider linked");
+	}
+
+	public void identityUnlinked(UUID userId, String provider, String client) {
+		event("identity_unlinked", userId, client).addKeyValue("audit.provider", provider).log("Provider unlinked");
+	}
+
+	/** A used sign-in code presented again: the session it opened is revoked. */
+	public void oneTimeCodeReplayed(UUID userId, @Nullable UUID sessionId, String client) {
+		logger.atWarn()
+			.addKeyValue("audit.event", "one_time_code_replayed")
+			.addKeyValue("audit.userId", userId)
+			.addKeyValue("audit.sessionId", sessionId)
+			.addKeyValue("audit.client", client)
+			.log("Used sign-in code presented again: its session revoked");
+	}
+
 	public void signingKeyRotated(String newKid, @Nullable String retiredKid) {
 		logger.atInfo()
 			.addKeyValue("audit.event", "signing_key_rotated")

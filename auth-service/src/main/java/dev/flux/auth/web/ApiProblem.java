@@ -52,6 +52,38 @@ public final class ApiProblem extends RuntimeException {
 				"The " + what + " token is not valid: it is unknown, expired, or was already used or replaced.", null);
 	}
 
+	/**
+	 * A social-login one-time code that is unknown, expired, used or not the caller's.
+	 */
+	public static ApiProblem invalidCode() {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-code", "Invalid or expired code",
+				"The code is not valid: it is unknown, expired, was already used, or is not for this request.", null);
+	}
+
+	/** A provider identity that already signs in to another account. */
+	public static ApiProblem identityInUse(String provider) {
+		return new ApiProblem(HttpStatus.CONFLICT, "identity-in-use", "Identity in use",
+				"This " + provider + " account already signs in to another Flux account.", null);
+	}
+
+	/** A provider the account already has an identity of. */
+	public static ApiProblem providerAlreadyLinked(String provider) {
+		return new ApiProblem(HttpStatus.CONFLICT, "provider-already-linked", "Provider already linked",
+				"A " + provider + " account is already linked; unlink it first.", null);
+	}
+
+	/** Unlinking would leave the account with no way to sign in. */
+	public static ApiProblem lastSignInMethod() {
+		return new ApiProblem(HttpStatus.CONFLICT, "last-sign-in-method", "Last way to sign in",
+				"This is the account's only way to sign in; set a password or link another provider first.", null);
+	}
+
+	/** An action that needs the account's email address verified first. */
+	public static ApiProblem emailNotVerified(String action) {
+		return new ApiProblem(HttpStatus.CONFLICT, "email-not-verified", "Email not verified",
+				"Verify the account's email address before " + action + ".", null);
+	}
+
 	public static ApiProblem alreadyVerified() {
 		return new ApiProblem(HttpStatus.CONFLICT, "already-verified", "Already verified",
 				"The email address is already verified.", null);

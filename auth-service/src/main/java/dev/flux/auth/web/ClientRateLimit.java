@@ -23,15 +23,16 @@ import dev.flux.auth.AuthProperties;
 
 /**
  * Limits each client address on the endpoints that take credentials or tokens without an
- * access token (register, login, refresh, verify, forgot, reset): a token bucket per
- * address (Bucket4j), kept in a bounded map that forgets idle clients. Over the limit:
- * 429 with {@code Retry-After}. The buckets are per instance; the per-account throttle is
- * the limit shared by all instances.
+ * access token (register, login, refresh, verify, forgot, reset, social code exchange): a
+ * token bucket per address (Bucket4j), kept in a bounded map that forgets idle clients.
+ * Over the limit: 429 with {@code Retry-After}. The buckets are per instance; the
+ * per-account throttle is the limit shared by all instances.
  */
 class ClientRateLimit extends OncePerRequestFilter {
 
 	static final Set<String> LIMITED = Set.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-			"/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset");
+			"/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset",
+			"/api/auth/oauth2/token");
 
 	private final Cache<String, Bucket> buckets;
 

@@ -13,24 +13,27 @@ import dev.flux.security.FluxJwtProperties;
 import dev.flux.security.web.FluxResourceServer;
 
 /**
- * Who may call what: the sign-up, sign-in and recovery endpoints, the keys, the API docs
- * and health are public; everything else under {@code /api/auth} needs an access token,
- * checked with flux-security's rules against the local key store. Stateless, no CSRF (no
- * cookies), refusals as problem details.
+ * Who may call what: the sign-up, sign-in and recovery endpoints, the social-login
+ * providers and code exchange, the keys, the API docs and health are public; everything
+ * else under {@code /api/auth} needs an access token, checked with flux-security's rules
+ * against the local key store. Stateless, no CSRF (no cookies), refusals as problem
+ * details. The browser side of social login has a chain of its own
+ * (dev.flux.auth.social).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final String[] PUBLIC_POSTS = { "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
-			"/api/auth/logout", "/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset" };
+			"/api/auth/logout", "/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset",
+			"/api/auth/oauth2/token" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, FluxResourceServer resourceServer) throws Exception {
 		return resourceServer.configure(http)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/.well-known/**", "/v3/api-docs/**", "/swagger-ui/**",
-						"/swagger-ui.html", "/actuator/health/**", "/actuator/info")
+				.requestMatchers(HttpMethod.GET, "/api/auth/providers", "/.well-known/**", "/v3/api-docs/**",
+						"/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/api/auth/**")
 				.authenticated()
