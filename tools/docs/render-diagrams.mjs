@@ -33,19 +33,27 @@ const browser = await puppeteer.launch({
 	args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
 		'--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
+// Fixed seeds and ids, so that an unchanged diagram renders to the same SVG and git shows only
+// real changes.
+const MERMAID = { deterministicIds: true, deterministicIDSeed: 'flux', handDrawnSeed: 1 };
 const failures = [];
-try {
-	for (const file of files) {
+// Two pages at a time: most of a render is Chromium laying out text, and machines have 2+ cores.
+const queue = [...files];
+async function worker() {
+	for (let file = queue.shift(); file; file = queue.shift()) {
 		const relative = path.relative(sources, file);
 		const output = path.join(target, relative.replace(/\.mmd$/, '.svg'));
 		await mkdir(path.dirname(output), { recursive: true });
 		try {
-			await run(file, output, { browser, quiet: true, outputFormat: 'svg' });
+			await run(file, output, { browser, quiet: true, outputFormat: 'svg', parseMMDOptions: { mermaidConfig: MERMAID } });
 		}
 		catch (error) {
 			failures.push(`diagrams/${relative}: ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n    ')}`);
 		}
 	}
+}
+try {
+	await Promise.all([worker(), worker()]);
 }
 finally {
 	await browser.close();
