@@ -535,8 +535,9 @@ lint_openapi() {
 		die "Spectral found errors in docs/openapi/ (listed above, with the JSON path of each)." \
 			"They come from the service's controllers and springdoc annotations: fix them there, the tests export the document again."
 	for file in "${files[@]}"; do
-		grep -q "openapi/$(basename "$file")" "$ROOT/docs/api.md" ||
-			die "docs/api.md does not link openapi/$(basename "$file")" "Add the service to the table in docs/api.md."
+		grep -qF "(openapi/$(basename "$file"))" "$ROOT/docs/api.md" ||
+			die "docs/api.md does not link openapi/$(basename "$file")" \
+				"Link it in the service's row of the table in docs/api.md: [openapi/$(basename "$file")](openapi/$(basename "$file"))."
 	done
 	ok "docs: ${#files[@]} OpenAPI document(s) in docs/openapi/ lint clean ($((SECONDS - started)) s)"
 }
