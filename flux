@@ -503,7 +503,7 @@ ensure_docs_tools() {
 	[[ -f $stamp && $(cat "$stamp") == "$lock" ]] && return
 	say "installing the docs tools from tools/docs/package-lock.json (once; about a minute)"
 	mkdir -p "$FLUX_DIR/logs"
-	(cd "$DOCS_TOOLS" && PUPPETEER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund --loglevel=error) >"$FLUX_DIR/logs/npm.log" 2>&1 ||
+	(cd "$DOCS_TOOLS" && PUPPETEER_SKIP_DOWNLOAD=true SCARF_ANALYTICS=false npm ci --no-audit --no-fund --loglevel=error) >"$FLUX_DIR/logs/npm.log" 2>&1 ||
 		{ tail -n 20 "$FLUX_DIR/logs/npm.log" >&2; die "npm ci failed in tools/docs, see .flux/logs/npm.log"; }
 	echo "$lock" >"$stamp"
 }
