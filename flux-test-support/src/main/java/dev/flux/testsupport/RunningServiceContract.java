@@ -11,14 +11,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every Flux service promises once started on real servers: it is ready when its own
  * database and the broker answer, it is live regardless of them, and it works in its own
- * database under its own login role. Each service runs these by extending this class.
+ * database under its own login role; and a service that serves an OpenAPI document
+ * (springdoc) has it exported to docs/openapi/ for docs/api.md and the linter. Each
+ * service runs these by extending this class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @WithFluxInfrastructure
@@ -29,6 +33,9 @@ public abstract class RunningServiceContract {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private Environment environment;
 
 	/** The service's database, also the name of its login role: {@code flux_auth}, ... */
 	protected abstract String database();
@@ -64,6 +71,22 @@ public abstract class RunningServiceContract {
 		Map<String, Object> session = this.jdbc.queryForMap("SELECT current_user AS role, current_database() AS db");
 
 		assertThat(session).containsEntry("role", database()).containsEntry("db", database());
+	}
+
+	@Test
+	void exportsItsOpenApiDocumentWhenItServesOne() throws Exception {
+		if (!ClassUtils.isPresent("org.springdoc.core.configuration.SpringDocConfiguration",
+				getClass().getClassLoader())) {
+			return; // no springdoc: the service has no REST API to document
+		}
+		String path = this.environment.getProperty("springdoc.api-docs.path", "/v3/api-docs");
+		HttpResponse<String> document = get(path);
+
+		assertThat(document.statusCode())
+			.as("springdoc is on the classpath, so %s must answer 200 without a token (permit it in the security chain)",
+					path)
+			.isEqualTo(200);
+		OpenApiDocuments.export(this.environment.getRequiredProperty("spring.application.name"), document.body());
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
