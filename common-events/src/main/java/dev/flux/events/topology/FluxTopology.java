@@ -32,6 +32,14 @@ public final class FluxTopology {
 	/** The direct exchange replays go through, keyed by the queue that asked for them. */
 	public static final String REPLAY_EXCHANGE = "app.events.replay";
 
+	/**
+	 * The name of each notification-service gateway instance's own queue, before the
+	 * instance id. Not part of the standard topology: every instance declares its queue
+	 * itself (not durable, expiring once the instance is gone), inside the
+	 * {@code notification.service.*} names its broker user may use.
+	 */
+	public static final String GATEWAY_QUEUE_PREFIX = "notification.service.gateway.";
+
 	/** The vhost all services share. */
 	public static final String VHOST = "flux";
 

@@ -84,6 +84,9 @@ class DiagramTests {
 		assertThat(FluxDocs.dottedNames("A->>B: to user.service.retry.5s<br/>app.events (e.g. user.*), "
 				+ "Outbox.append and /.well-known/jwks.json"))
 			.containsExactly("user.service.retry.5s", "app.events", "e.g", "user.*");
+		assertThat(FluxDocs.dottedNames("IQ as notification.service.gateway.#lt;instance-id#gt;<br/>"))
+			.containsExactly("notification.service.gateway");
+		assertThat(FluxDocs.queues()).contains("notification.service.gateway");
 		assertThat(FluxDocs.topicMatches("user.*", "user.created")).isTrue();
 		assertThat(FluxDocs.topicMatches("user.*", "user.created.extra")).isFalse();
 		assertThat(FluxDocs.topicMatches("presence.#", "presence")).isTrue();

@@ -84,10 +84,14 @@ final class FluxDocs {
 	}
 
 	/**
-	 * Every queue of the topology: service queues, retry queues and dead-letter queues.
+	 * Every queue of the topology: service queues, retry queues and dead-letter queues;
+	 * and the gateway instances' queues, which diagrams name by their prefix and a
+	 * placeholder ({@code notification.service.gateway.#lt;instance-id#gt;}, where the
+	 * dotted name read ends).
 	 */
 	static Set<String> queues() {
 		Set<String> queues = new LinkedHashSet<>();
+		queues.add(FluxTopology.GATEWAY_QUEUE_PREFIX.substring(0, FluxTopology.GATEWAY_QUEUE_PREFIX.length() - 1));
 		for (ConsumerQueue queue : TOPOLOGY.queues()) {
 			queues.add(queue.name());
 			for (int tier = 0; tier < queue.retryTiers().size(); tier++) {

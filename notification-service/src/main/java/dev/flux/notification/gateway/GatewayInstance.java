@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import dev.flux.events.topology.FluxTopology;
 import dev.flux.notification.presence.Presence;
 
 /**
@@ -46,7 +47,7 @@ class GatewayInstance {
 	 * minute after its instance stopped consuming.
 	 */
 	String queue() {
-		return "notification.service.gateway." + this.id;
+		return FluxTopology.GATEWAY_QUEUE_PREFIX + this.id;
 	}
 
 	@Scheduled(fixedDelayString = "${flux.notification.gateway.instance-heartbeat:10s}")
