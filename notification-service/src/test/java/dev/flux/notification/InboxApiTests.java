@@ -2,6 +2,7 @@ package dev.flux.notification;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import dev.flux.events.contract.EmailChanged;
 import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserDeleted;
+import dev.flux.events.contract.UserUpdated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -114,6 +116,43 @@ class InboxApiTests extends NotificationServiceTest {
 		publish(new UserDeleted(user.id()), user.id(), 3, "auth-service");
 
 		await().atMost(PATIENCE).until(() -> unread(user) == 0);
+	}
+
+	@Test
+	void dropsEventsAboutAnAccountThatArriveAfterItWasDeleted() {
+		User user = userWithTwoNotifications();
+		publish(new UserDeleted(user.id()), user.id(), 3, "auth-service");
+		await().atMost(PATIENCE).until(() -> unread(user) == 0);
+
+		EventEnvelope renamed = publish(
+				new UserUpdated(user.id(), Set.of("username"), "late_" + user.username(), user.email(), false),
+				user.id(), 2, "auth-service");
+		EventEnvelope reset = publish(new PasswordChanged(user.id(), user.username(), user.email(), "reset"), user.id(),
+				2, "auth-service");
+
+		await().atMost(PATIENCE).until(() -> handled(renamed) && handled(reset));
+		assertThat(traces(user)).isZero();
+		assertThat(unread(user)).isZero();
+	}
+
+	private boolean handled(EventEnvelope event) {
+		return this.jdbc.sql("SELECT count(*) FROM flux_events.inbox WHERE event_id = ?")
+			.param(event.eventId())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Rows that still name the user: their recipient row, notifications and emails since
+	 * deletion.
+	 */
+	private long traces(User user) {
+		return this.jdbc.sql("""
+				SELECT (SELECT count(*) FROM recipients WHERE user_id = :id)
+				     + (SELECT count(*) FROM notifications WHERE user_id = :id)
+				     + (SELECT count(*) FROM outgoing_emails WHERE user_id = :id
+				          AND created_at > (SELECT deleted_at FROM deleted_recipients WHERE user_id = :id))
+				""").param("id", user.id()).query(Long.class).single();
 	}
 
 	private int unread(User user) {

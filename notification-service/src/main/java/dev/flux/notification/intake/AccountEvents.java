@@ -6,8 +6,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -38,6 +43,8 @@ import dev.flux.notification.recipient.Recipients;
 @Configuration(proxyBeanMethods = false)
 class AccountEvents {
 
+	private static final Logger logger = LoggerFactory.getLogger(AccountEvents.class);
+
 	private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
@@ -65,7 +72,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<UserCreated> userCreated() {
-		return handler(UserCreated.class, (created, envelope) -> {
+		return handler(UserCreated.class, UserCreated::userId, (created, envelope) -> {
 			this.recipients.accountCreated(created, envelope.aggregateVersion());
 			notify(created, envelope);
 			this.mail.send(envelope, EmailKind.WELCOME, created.userId(), created.email(),
@@ -75,7 +82,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<UserUpdated> userUpdated() {
-		return handler(UserUpdated.class, (updated, envelope) -> {
+		return handler(UserUpdated.class, UserUpdated::userId, (updated, envelope) -> {
 			this.recipients.accountUpdated(updated, envelope.aggregateVersion());
 			notify(updated, envelope);
 		});
@@ -83,7 +90,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<UserDeleted> userDeleted() {
-		return handler(UserDeleted.class, (deleted, envelope) -> {
+		return handler(UserDeleted.class, (deleted) -> null, (deleted, envelope) -> {
 			this.recipients.forget(deleted.userId());
 			this.inbox.forget(deleted.userId());
 			this.presence.forget(deleted.userId());
@@ -92,7 +99,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<VerificationRequested> verificationRequested() {
-		return handler(VerificationRequested.class,
+		return handler(VerificationRequested.class, VerificationRequested::userId,
 				(requested, envelope) -> this.mail.send(envelope, EmailKind.VERIFY_EMAIL, requested.userId(),
 						requested.email(), Map.of("username", requested.username(), "email", requested.email(), "link",
 								link("/verify-email", requested.token()), "expiresAt", expiry(requested.expiresAt()))));
@@ -100,7 +107,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<PasswordResetRequested> passwordResetRequested() {
-		return handler(PasswordResetRequested.class,
+		return handler(PasswordResetRequested.class, PasswordResetRequested::userId,
 				(requested, envelope) -> this.mail.send(envelope, EmailKind.RESET_PASSWORD, requested.userId(),
 						requested.email(),
 						Map.of("username", requested.username(), "link", link("/reset-password", requested.token()),
@@ -109,7 +116,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<PasswordChanged> passwordChanged() {
-		return handler(PasswordChanged.class, (changed, envelope) -> {
+		return handler(PasswordChanged.class, PasswordChanged::userId, (changed, envelope) -> {
 			notify(changed, envelope);
 			this.mail.send(envelope, EmailKind.PASSWORD_CHANGED, changed.userId(), changed.email(),
 					Map.of("username", changed.username(), "what",
@@ -121,7 +128,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<EmailChanged> emailChanged() {
-		return handler(EmailChanged.class, (changed, envelope) -> {
+		return handler(EmailChanged.class, EmailChanged::userId, (changed, envelope) -> {
 			notify(changed, envelope);
 			this.mail.send(envelope, EmailKind.EMAIL_CHANGED, changed.userId(), changed.previousEmail(),
 					Map.of("username", changed.username(), "newEmail", changed.newEmail()));
@@ -130,7 +137,7 @@ class AccountEvents {
 
 	@Bean
 	EventHandler<ProfileUpdated> profileUpdated() {
-		return handler(ProfileUpdated.class,
+		return handler(ProfileUpdated.class, ProfileUpdated::userId,
 				(profile, envelope) -> this.recipients.profileUpdated(profile, envelope.aggregateVersion()));
 	}
 
@@ -146,7 +153,12 @@ class AccountEvents {
 		return EXPIRY.format(expiresAt);
 	}
 
-	private static <P> EventHandler<P> handler(Class<P> type, BiConsumer<P, EventEnvelope> body) {
+	/**
+	 * A handler that drops events about an account already deleted (no user: never
+	 * dropped).
+	 */
+	private <P> EventHandler<P> handler(Class<P> type, Function<P, @Nullable UUID> user,
+			BiConsumer<P, EventEnvelope> body) {
 		return new EventHandler<>() {
 
 			@Override
@@ -156,6 +168,11 @@ class AccountEvents {
 
 			@Override
 			public void handle(P payload, EventEnvelope envelope) {
+				UUID userId = user.apply(payload);
+				if (userId != null && AccountEvents.this.recipients.deleted(userId)) {
+					logger.info("Dropped {} {} about deleted account {}", envelope.type(), envelope.eventId(), userId);
+					return;
+				}
 				body.accept(payload, envelope);
 			}
 

@@ -49,9 +49,23 @@ public class Recipients {
 			.update();
 	}
 
-	/** Forgets everything about a deleted account. */
+	/**
+	 * Forgets everything about a deleted account, keeping only its id so that later
+	 * events about it change nothing ({@link #deleted}).
+	 */
 	public void forget(UUID userId) {
 		this.jdbc.sql("DELETE FROM recipients WHERE user_id = ?").param(userId).update();
+		this.jdbc.sql("INSERT INTO deleted_recipients (user_id) VALUES (?) ON CONFLICT DO NOTHING")
+			.param(userId)
+			.update();
+	}
+
+	/** Whether the account was deleted: events about it are to be dropped. */
+	public boolean deleted(UUID userId) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM deleted_recipients WHERE user_id = ?)")
+			.param(userId)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**
