@@ -81,7 +81,7 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * however many sign-ins are being hashed
 	 */
 	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
-			@DefaultValue("10") int niceness) {
+			@DefaultValue("19") int niceness) {
 
 		/** The configured concurrency, or as many as cores. */
 		public int slots() {
