@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /** The audit log of security events, and the OpenAPI document with its UI. */
 class AuditAndDocsTests extends AuthServiceTest {
 

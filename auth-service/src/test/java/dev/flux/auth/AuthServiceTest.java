@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.flux.testsupport.WithFluxInfrastructure;
+import dev.flux.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /** Forgot, reset and change password, and what each does to sessions and events. */
 class PasswordTests extends AuthServiceTest {
 

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.contract.UserCreated;
+import dev.flux.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,6 +9,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /** Sign-in, refresh with rotation and reuse detection, logout, and the session list. */
 class SessionTests extends AuthServiceTest {
 

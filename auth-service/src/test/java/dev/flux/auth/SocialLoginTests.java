@@ -18,6 +18,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.auth.Browser.Landing;
+import dev.flux.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,6 +14,8 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /**
  * Per-account throttling of failed sign-ins: growing delay, temporary lock, and the ways
  * out.

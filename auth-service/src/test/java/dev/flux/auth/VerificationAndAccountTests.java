@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /**
  * Email verification and the signed-in user's own account: read, rename, new email,
  * delete.

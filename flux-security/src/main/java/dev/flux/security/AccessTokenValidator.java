@@ -23,14 +23,19 @@ final class AccessTokenValidator {
 	}
 
 	static OAuth2TokenValidator<Jwt> of(FluxJwtProperties properties) {
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-		timestamps.setAllowEmptyExpiryClaim(false);
 		return new DelegatingOAuth2TokenValidator<>(List.of(
-				new JwtTypeValidator(FluxAccessToken.TYPE, FluxAccessToken.MEDIA_TYPE), timestamps,
+				new JwtTypeValidator(FluxAccessToken.TYPE, FluxAccessToken.MEDIA_TYPE), timestamps(properties),
 				new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience()),
 				new JwtClaimValidator<Object>(JwtClaimNames.SUB,
 						(subject) -> subject instanceof String id && !id.isBlank()),
 				new JwtClaimValidator<Object>(FluxAccessToken.TOKEN_TYPE_CLAIM, FluxAccessToken.ACCESS::equals)));
+	}
+
+	/** {@code exp} required, {@code exp} and {@code nbf} checked with the clock skew. */
+	static JwtTimestampValidator timestamps(FluxJwtProperties properties) {
+		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+		timestamps.setAllowEmptyExpiryClaim(false);
+		return timestamps;
 	}
 
 }

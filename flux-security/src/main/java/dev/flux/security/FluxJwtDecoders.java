@@ -2,6 +2,7 @@ package dev.flux.security;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.Duration;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -79,6 +80,17 @@ public final class FluxJwtDecoders {
 			.build();
 		decoder.setJwtValidator(AccessTokenValidator.of(properties));
 		return decoder;
+	}
+
+	/**
+	 * {@code decoder}, remembering for {@code ttl} (up to {@code maximumSize} tokens) the
+	 * tokens whose signature and claims it accepted, so that a client's next calls with
+	 * the same token skip the signature check; the time claims are checked again on every
+	 * use. See {@link VerifiedTokens} for what this trades.
+	 */
+	public static JwtDecoder rememberingVerified(JwtDecoder decoder, FluxJwtProperties properties, Duration ttl,
+			long maximumSize) {
+		return new VerifiedTokens(decoder, AccessTokenValidator.timestamps(properties), ttl, maximumSize);
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserDeleted;
 import dev.flux.events.contract.UserUpdated;
+import dev.flux.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

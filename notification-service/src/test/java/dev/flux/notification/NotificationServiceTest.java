@@ -33,6 +33,7 @@ import dev.flux.events.topology.FluxTopology;
 import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
 import dev.flux.testsupport.WithFluxInfrastructure;
+import dev.flux.testsupport.Http;
 
 /**
  * The notification-service on a random port against the real PostgreSQL and RabbitMQ, a

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /**
  * {@code /api/users/me/activities}: what a user is doing, shown to others unless hidden.
  */
@@ -32,7 +34,7 @@ class ActivityApiTests extends UserServiceTest {
 					this.http.get("/api/users/" + user.id(), viewer.token()).<List<String>>json("$.activities[*].name"))
 				.containsExactly("Symphony No. 9");
 
-			Http.Reply removed = this.http.delete("/api/users/me/activities/" + id, user.token());
+			Http.Reply removed = this.http.delete("/api/users/me/activities/" + id, null, user.token());
 			assertThat(removed.status()).isEqualTo(204);
 			assertThat(this.http.get("/api/users/me/activities", user.token()).<List<Object>>json("$")).isEmpty();
 
@@ -86,8 +88,8 @@ class ActivityApiTests extends UserServiceTest {
 			.post("/api/users/me/activities", Map.of("type", "watching", "name", "Film"), owner.token())
 			.json("$.id");
 
-		assertThat(this.http.delete("/api/users/me/activities/" + id, other.token()).status()).isEqualTo(404);
-		assertThat(this.http.delete("/api/users/me/activities/" + UUID.randomUUID(), owner.token()).status())
+		assertThat(this.http.delete("/api/users/me/activities/" + id, null, other.token()).status()).isEqualTo(404);
+		assertThat(this.http.delete("/api/users/me/activities/" + UUID.randomUUID(), null, owner.token()).status())
 			.isEqualTo(404);
 		assertThat(this.http.get("/api/users/me/activities", owner.token()).<List<String>>json("$[*].id"))
 			.containsExactly(id);
@@ -106,8 +108,8 @@ class ActivityApiTests extends UserServiceTest {
 			.post("/api/users/me/activities", Map.of("type", "playing", "name", "Second"), user.token(), "If-Match",
 					listed.etag())
 			.status()).isEqualTo(412);
-		assertThat(this.http.delete("/api/users/me/activities/" + id, user.token(), "If-Match", listed.etag()).status())
-			.isEqualTo(412);
+		assertThat(this.http.delete("/api/users/me/activities/" + id, null, user.token(), "If-Match", listed.etag())
+			.status()).isEqualTo(412);
 		assertThat(this.http.get("/api/users/me/activities", user.token()).<List<String>>json("$[*].name"))
 			.containsExactly("First");
 	}

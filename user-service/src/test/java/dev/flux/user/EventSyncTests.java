@@ -17,6 +17,7 @@ import dev.flux.events.contract.PresenceUpdated;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserDeleted;
 import dev.flux.events.contract.UserUpdated;
+import dev.flux.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -147,7 +148,7 @@ class EventSyncTests extends UserServiceTest {
 		assertThat(status(user)).isEqualTo("dnd");
 		assertThat(this.http.get("/api/users/me", user.token()).<String>json("$.presence")).isEqualTo("online");
 
-		this.http.delete("/api/users/me/status", user.token());
+		this.http.delete("/api/users/me/status", null, user.token());
 		assertThat(status(user)).as("follows presence again").isEqualTo("online");
 	}
 

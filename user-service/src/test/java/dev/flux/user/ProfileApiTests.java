@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /**
  * {@code /api/users/me}, {@code /api/users/me/profile}, {@code /api/users/me/status},
  * {@code /api/users/{id}} and search: what a user sees and may change, the limits, and

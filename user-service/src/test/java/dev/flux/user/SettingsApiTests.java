@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.flux.testsupport.Http;
+
 /** {@code /api/users/me/settings}: read, replaced, patched, validated, versioned. */
 class SettingsApiTests extends UserServiceTest {
 

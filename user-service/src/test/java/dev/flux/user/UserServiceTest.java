@@ -24,6 +24,7 @@ import dev.flux.events.topology.FluxTopology;
 import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
 import dev.flux.testsupport.WithFluxInfrastructure;
+import dev.flux.testsupport.Http;
 
 import static org.awaitility.Awaitility.await;
 

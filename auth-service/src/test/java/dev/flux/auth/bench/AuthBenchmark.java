@@ -29,7 +29,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.AuthServiceApplication;
-import dev.flux.auth.Http;
+import dev.flux.testsupport.Http;
+
+import static org.awaitility.Awaitility.await;
 import dev.flux.auth.password.Passwords;
 
 /**
@@ -212,17 +214,12 @@ public final class AuthBenchmark {
 	}
 
 	/** Lets the relay publish the registrations' events before anything is measured. */
-	private void waitForOutboxDrained() throws InterruptedException {
+	private void waitForOutboxDrained() {
 		JdbcClient jdbc = this.context.getBean(JdbcClient.class);
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (jdbc.sql("SELECT count(*) FROM flux_events.outbox_events WHERE status <> 'PUBLISHED'")
-			.query(Long.class)
-			.single() > 0) {
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the outbox still holds unpublished events after 30 s");
-			}
-			TimeUnit.MILLISECONDS.sleep(50);
-		}
+		await("the relay publishing the registrations' events").atMost(Duration.ofSeconds(30))
+			.until(() -> jdbc.sql("SELECT count(*) FROM flux_events.outbox_events WHERE status <> 'PUBLISHED'")
+				.query(Long.class)
+				.single() == 0);
 	}
 
 	/**

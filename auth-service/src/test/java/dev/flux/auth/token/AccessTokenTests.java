@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.AuthServiceTest;
-import dev.flux.auth.Http;
+import dev.flux.testsupport.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -37,6 +37,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import org.awaitility.core.ConditionTimeoutException;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.EventCodec;
@@ -44,6 +45,8 @@ import dev.flux.events.contract.ProfileUpdated;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code ./flux bench ws}: starts the notification-service jar as its own process on the
@@ -168,26 +171,23 @@ public final class GatewayBenchmark {
 		return builder.start();
 	}
 
-	private void awaitReady(int port, Process service) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			if (!service.isAlive()) {
-				throw new IllegalStateException("The service stopped; see .flux/bench-notification-service.log");
-			}
-			try {
-				HttpResponse<String> response = this.http
-					.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() == 200) {
-					return;
+	private void awaitReady(int port, Process service) {
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+			.build();
+		await("the gateway's readiness").atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> {
+				if (!service.isAlive()) {
+					throw new IllegalStateException("The service stopped; see .flux/bench-notification-service.log");
 				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new IllegalStateException("The service was not ready in 120 s");
+				try {
+					return this.http.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+				}
+				catch (IOException ex) {
+					return false; // not listening yet
+				}
+			});
 	}
 
 	/**
@@ -257,11 +257,10 @@ public final class GatewayBenchmark {
 						CODEC.toJson(envelope));
 			}
 		}
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!this.sentAt.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(100);
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(this.sentAt::isEmpty);
 		}
-		if (!this.sentAt.isEmpty()) {
+		catch (ConditionTimeoutException ex) {
 			System.out.println("  " + this.sentAt.size() + " events not received within 30 s");
 		}
 	}

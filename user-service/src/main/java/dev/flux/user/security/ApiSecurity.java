@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.flux.security.FluxJwtDecoders;
@@ -29,9 +28,8 @@ class ApiSecurity {
 	 */
 	@Bean
 	JwtDecoder jwtDecoder(FluxJwtProperties properties) {
-		JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
-		timestamps.setAllowEmptyExpiryClaim(false);
-		return new VerifiedTokens(FluxJwtDecoders.fromJwkSetUri(properties), timestamps, Duration.ofMinutes(1), 10_000);
+		return FluxJwtDecoders.rememberingVerified(FluxJwtDecoders.fromJwkSetUri(properties), properties,
+				Duration.ofMinutes(1), 10_000);
 	}
 
 	@Bean

@@ -1,4 +1,4 @@
-package dev.flux.notification;
+package dev.flux.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small HTTP client for the notification-service a test started, speaking JSON. */
+/**
+ * A small JSON client for a service a test started on a local port: bearer token and any
+ * other headers (conditional requests, say), JSON path access to the answer.
+ */
 public final class Http {
 
 	private static final JsonMapper mapper = JsonMapper.builder().build();
@@ -29,23 +32,29 @@ public final class Http {
 		return send("POST", path, body, null);
 	}
 
-	public Reply post(String path, Object body, @Nullable String accessToken) {
-		return send("POST", path, body, accessToken);
+	public Reply post(String path, Object body, @Nullable String accessToken, String... headers) {
+		return send("POST", path, body, accessToken, headers);
 	}
 
-	public Reply get(String path, @Nullable String accessToken) {
-		return send("GET", path, null, accessToken);
+	public Reply get(String path, @Nullable String accessToken, String... headers) {
+		return send("GET", path, null, accessToken, headers);
 	}
 
-	public Reply patch(String path, Object body, String accessToken) {
-		return send("PATCH", path, body, accessToken);
+	public Reply put(String path, Object body, @Nullable String accessToken, String... headers) {
+		return send("PUT", path, body, accessToken, headers);
 	}
 
-	public Reply delete(String path, @Nullable Object body, String accessToken) {
-		return send("DELETE", path, body, accessToken);
+	public Reply patch(String path, Object body, @Nullable String accessToken, String... headers) {
+		return send("PATCH", path, body, accessToken, headers);
 	}
 
-	public Reply send(String method, String path, @Nullable Object body, @Nullable String accessToken) {
+	public Reply delete(String path, @Nullable Object body, @Nullable String accessToken, String... headers) {
+		return send("DELETE", path, body, accessToken, headers);
+	}
+
+	/** {@code headers} are name, value, name, value... */
+	public Reply send(String method, String path, @Nullable Object body, @Nullable String accessToken,
+			String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.header("User-Agent", "flux-tests/1.0");
 		if (body != null) {
@@ -58,6 +67,9 @@ public final class Http {
 		}
 		if (accessToken != null) {
 			request.header("Authorization", "Bearer " + accessToken);
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
 		}
 		try {
 			return new Reply(this.client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
@@ -92,6 +104,10 @@ public final class Http {
 
 		public @Nullable String header(String name) {
 			return this.response.headers().firstValue(name).orElse(null);
+		}
+
+		public String etag() {
+			return String.valueOf(header("ETag"));
 		}
 
 		public String contentType() {

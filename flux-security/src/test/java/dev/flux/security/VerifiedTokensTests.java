@@ -1,4 +1,4 @@
-package dev.flux.user.security;
+package dev.flux.security;
 
 import java.time.Clock;
 import java.time.Duration;
