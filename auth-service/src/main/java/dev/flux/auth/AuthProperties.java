@@ -79,9 +79,12 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * @param niceness how much lower the hashing threads' priority is than the request
 	 * threads' (Linux nice, 0 to 19), so that a request needing a core gets it at once
 	 * however many sign-ins are being hashed
+	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE}
+	 * policy, which gives them only the CPU no other thread wants (the nice value then
+	 * applies only if the policy cannot be set)
 	 */
 	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
-			@DefaultValue("19") int niceness) {
+			@DefaultValue("19") int niceness, @DefaultValue("true") boolean idle) {
 
 		/** The configured concurrency, or as many as cores. */
 		public int slots() {

@@ -37,14 +37,16 @@ class HashingBulkhead implements DisposableBean {
 	 * @param queue hashes that may wait for a thread; more are refused
 	 * @param niceness how much lower than the request threads the hashing threads run (a
 	 * Linux nice value, 0 to 19)
+	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE} policy
+	 * instead, only on cores no request thread wants
 	 */
-	HashingBulkhead(int concurrency, int queue, int niceness) {
+	HashingBulkhead(int concurrency, int queue, int niceness, boolean idle) {
 		if (concurrency < 1 || queue < 0) {
 			throw new IllegalArgumentException(
 					"hashing needs a concurrency of at least 1 and a queue of at least 0, not " + concurrency + " and "
 							+ queue);
 		}
-		this.threads = Executors.newFixedThreadPool(concurrency, new HashingThreads(niceness));
+		this.threads = Executors.newFixedThreadPool(concurrency, new HashingThreads(niceness, idle));
 		this.admitted = concurrency + queue;
 	}
 

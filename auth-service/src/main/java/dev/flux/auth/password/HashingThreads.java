@@ -4,17 +4,24 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.jna.Library;
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the hashing threads: daemon platform threads that, on Linux, raise their own nice
- * value first, so that the kernel runs a request thread that wakes up ahead of them.
- * Lowering a thread's priority needs no privilege; on Linux {@code setpriority} with
- * {@code who = 0} applies to the calling thread only. Elsewhere (where it would apply to
- * the whole process) the threads keep the normal priority.
+ * Makes the hashing threads: daemon platform threads that, on Linux, lower their own
+ * priority first, so that the kernel runs a request thread that wakes up ahead of them.
+ * With {@code idle}, a thread moves itself to the {@code SCHED_IDLE} policy: it gets a
+ * core only when no normal thread wants one, a waking normal thread takes the core from
+ * it at once, and the kernel places waking threads on a core running only such threads as
+ * on an idle one. Otherwise (or if that fails) it raises its nice value, which only
+ * weighs it less in the fair share. Lowering a thread's priority needs no privilege; on
+ * Linux both calls with {@code 0} for the thread apply to the calling thread only.
+ * Elsewhere (where {@code setpriority} would apply to the whole process) the threads keep
+ * the normal priority.
  */
 final class HashingThreads implements ThreadFactory {
 
@@ -22,15 +29,21 @@ final class HashingThreads implements ThreadFactory {
 
 	private static final int PRIO_PROCESS = 0;
 
+	/** {@code SCHED_IDLE} of {@code <sched.h>} on Linux. */
+	static final int SCHED_IDLE = 5;
+
 	private final AtomicInteger created = new AtomicInteger();
 
 	private final int niceness;
 
-	HashingThreads(int niceness) {
+	private final boolean idle;
+
+	HashingThreads(int niceness, boolean idle) {
 		if (niceness < 0 || niceness > 19) {
 			throw new IllegalArgumentException("niceness must be from 0 to 19, not " + niceness);
 		}
 		this.niceness = niceness;
+		this.idle = idle;
 	}
 
 	@Override
@@ -42,7 +55,7 @@ final class HashingThreads implements ThreadFactory {
 	}
 
 	private void lowerOwnPriority() {
-		if (this.niceness == 0) {
+		if (this.niceness == 0 && !this.idle) {
 			return;
 		}
 		if (!Platform.isLinux()) {
@@ -50,7 +63,17 @@ final class HashingThreads implements ThreadFactory {
 			return;
 		}
 		try {
-			if (CLibrary.INSTANCE.setpriority(PRIO_PROCESS, 0, this.niceness) != 0) {
+			if (this.idle) {
+				Memory parameters = new Memory(Integer.BYTES);
+				parameters.setInt(0, 0);
+				if (CLibrary.INSTANCE.sched_setscheduler(0, SCHED_IDLE, parameters) == 0) {
+					return;
+				}
+				logger.warn(
+						"Password hashing falls back to nice {}: sched_setscheduler(SCHED_IDLE) failed with errno {}",
+						this.niceness, Native.getLastError());
+			}
+			if (this.niceness > 0 && CLibrary.INSTANCE.setpriority(PRIO_PROCESS, 0, this.niceness) != 0) {
 				logger.warn("Password hashing runs at the normal priority: setpriority failed with errno {}",
 						Native.getLastError());
 			}
@@ -61,12 +84,14 @@ final class HashingThreads implements ThreadFactory {
 		}
 	}
 
-	/** The one C function needed. */
+	/** The C functions needed. */
 	interface CLibrary extends Library {
 
 		CLibrary INSTANCE = Native.load("c", CLibrary.class);
 
 		int setpriority(int which, int who, int priority);
+
+		int sched_setscheduler(int pid, int policy, Pointer parameters);
 
 	}
 

@@ -12,10 +12,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.security.FluxAccessToken;
@@ -37,6 +39,12 @@ public class AccessTokens {
 	private final AuthProperties properties;
 
 	private final Clock clock;
+
+	/**
+	 * The signer of the key used last: making one converts the JWK into a JCA private
+	 * key, which every sign-in paid for again while the key stays the same for weeks.
+	 */
+	private volatile @Nullable KeySigner lastSigner;
 
 	AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
 		this.keys = keys;
@@ -77,12 +85,26 @@ public class AccessTokens {
 			.build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {
-			jwt.sign(new ECDSASigner(key));
+			jwt.sign(signerFor(key));
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not sign an access token with key " + key.getKeyID(), ex);
 		}
 		return new IssuedAccessToken(jwt.serialize(), ttl.toSeconds());
+	}
+
+	private JWSSigner signerFor(ECKey key) throws JOSEException {
+		KeySigner last = this.lastSigner;
+		if (last != null && last.key() == key) {
+			return last.signer();
+		}
+		JWSSigner signer = new ECDSASigner(key);
+		this.lastSigner = new KeySigner(key, signer);
+		return signer;
+	}
+
+	/** A key and its (thread-safe) signer. */
+	private record KeySigner(ECKey key, JWSSigner signer) {
 	}
 
 	/**

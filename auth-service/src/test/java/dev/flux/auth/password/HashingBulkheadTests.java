@@ -48,7 +48,7 @@ class HashingBulkheadTests {
 
 	@Test
 	void hashesNoMorePasswordsAtOnceThanItsConcurrency() throws Exception {
-		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(2, 10, 10));
+		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(2, 10, 10, false));
 
 		List<CompletableFuture<Boolean>> checks = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
@@ -68,7 +68,7 @@ class HashingBulkheadTests {
 
 	@Test
 	void refusesWith503OnceTheQueueIsFullAndAdmitsAgainWhenItDrains() throws Exception {
-		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(1, 1, 10));
+		Passwords passwords = new Passwords(this.encoder, new HashingBulkhead(1, 1, 10, false));
 		CompletableFuture<Boolean> hashing = CompletableFuture.supplyAsync(() -> passwords.matches("secret", null),
 				this.callers);
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.encoder.inside() == 1);
@@ -98,15 +98,33 @@ class HashingBulkheadTests {
 	void usesEveryCoreUnlessConfiguredOtherwise() {
 		int cores = Runtime.getRuntime().availableProcessors();
 
-		assertThat(new AuthProperties.Hashing(null, 32, 10).slots()).isEqualTo(cores);
-		assertThat(new AuthProperties.Hashing(3, 32, 10).slots()).isEqualTo(3);
+		assertThat(new AuthProperties.Hashing(null, 32, 10, true).slots()).isEqualTo(cores);
+		assertThat(new AuthProperties.Hashing(3, 32, 10, true).slots()).isEqualTo(3);
 	}
 
 	@Test
 	@EnabledOnOs(OS.LINUX)
 	void hashesOnThreadsOfLowerPriorityThanTheCaller() throws Exception {
-		AtomicReference<String> hashingThread = new AtomicReference<>();
-		AtomicInteger hashingNice = new AtomicInteger(-100);
+		ThreadFacts hashing = factsOfTheHashingThread(new HashingBulkhead(1, 0, 7, false));
+
+		assertThat(hashing.name()).startsWith("password-hashing-");
+		assertThat(hashing.nice()).isEqualTo(ownStat(NICE) + 7);
+		assertThat(hashing.policy()).isEqualTo(ownStat(POLICY));
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void hashesUnderTheIdlePolicySoThatAnyWakingRequestThreadGoesFirst() throws Exception {
+		ThreadFacts hashing = factsOfTheHashingThread(new HashingBulkhead(1, 0, 7, true));
+
+		assertThat(ownStat(POLICY)).as("the caller's policy (SCHED_OTHER)").isZero();
+		assertThat(hashing.name()).startsWith("password-hashing-");
+		assertThat(hashing.policy()).isEqualTo(HashingThreads.SCHED_IDLE);
+	}
+
+	/** Runs one check on the bulkhead and reads the thread it ran on. */
+	private static ThreadFacts factsOfTheHashingThread(HashingBulkhead bulkhead) {
+		AtomicReference<ThreadFacts> facts = new AtomicReference<>();
 		PasswordEncoder observing = new PasswordEncoder() {
 
 			@Override
@@ -116,30 +134,37 @@ class HashingBulkheadTests {
 
 			@Override
 			public boolean matches(CharSequence rawPassword, String encodedPassword) {
-				hashingThread.set(Thread.currentThread().getName());
-				hashingNice.set(ownNice());
+				facts.set(new ThreadFacts(Thread.currentThread().getName(), ownStat(NICE), ownStat(POLICY)));
 				return true;
 			}
 
 		};
-		HashingBulkhead bulkhead = new HashingBulkhead(1, 0, 7);
 		try {
 			assertThat(new Passwords(observing, bulkhead).matches("secret", "{stub}secret")).isTrue();
 		}
 		finally {
 			bulkhead.destroy();
 		}
-
-		assertThat(hashingThread.get()).startsWith("password-hashing-");
-		assertThat(hashingNice.get()).isEqualTo(ownNice() + 7);
+		return facts.get();
 	}
 
-	/** This thread's nice value: field 19 of /proc/thread-self/stat. */
-	private static int ownNice() {
+	/** The name, nice value and scheduling policy of a thread. */
+	private record ThreadFacts(String name, int nice, int policy) {
+	}
+
+	/** Field 19 of /proc/thread-self/stat: the nice value. */
+	private static final int NICE = 19;
+
+	/** Field 41 of /proc/thread-self/stat: the scheduling policy. */
+	private static final int POLICY = 41;
+
+	/** A numeric field of this thread's /proc/thread-self/stat, counted from 1. */
+	private static int ownStat(int field) {
 		try {
 			String stat = Files.readString(Path.of("/proc/thread-self/stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return Integer.parseInt(fields[16]);
+			// fields[0] is field 3, the state after the command name.
+			return Integer.parseInt(fields[field - 3]);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
