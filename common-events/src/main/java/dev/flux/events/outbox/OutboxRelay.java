@@ -62,6 +62,9 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private OutboxPublisher.@Nullable InFlight inFlight;
 
+	/** The batch read while the two before it were in flight, sent next. */
+	private @Nullable List<PendingEvent> readAhead;
+
 	private volatile boolean rescan;
 
 	private long lastRescan = System.nanoTime();
@@ -160,6 +163,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		while (this.running) {
 			try {
 				if (!this.leadership.tryLead()) {
+					this.readAhead = null;
 					pause(this.properties.standbyInterval());
 					continue;
 				}
@@ -178,6 +182,8 @@ public final class OutboxRelay implements SmartLifecycle {
 					break;
 				}
 				failed(ex, backoff);
+				// A batch read ahead may be stale once the relay has backed off.
+				this.readAhead = null;
 				if (!(ex instanceof BrokerUnavailableException)) {
 					this.leadership.close();
 				}
@@ -190,8 +196,10 @@ public final class OutboxRelay implements SmartLifecycle {
 	/**
 	 * Publishes the next batch after the ones in flight, and hands marking it to the
 	 * marker thread, so that the database work of one batch overlaps the broker's
-	 * confirms of the next. A failed mark leaves rows PENDING: the relay then rescans
-	 * from the oldest pending row and sends them again (consumers are idempotent).
+	 * confirms of the next. While two batches are in flight it also reads the one after,
+	 * so that it leaves the moment the older batch is confirmed instead of a query later.
+	 * A failed mark leaves rows PENDING: the relay then rescans from the oldest pending
+	 * row and sends them again (consumers are idempotent).
 	 */
 	private int relayBatch() throws InterruptedException {
 		// Rows commit out of id order now and then; a regular rescan from the oldest
@@ -199,7 +207,11 @@ public final class OutboxRelay implements SmartLifecycle {
 		if (this.rescan || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos()) {
 			flushMarks();
 		}
-		List<PendingEvent> batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+		List<PendingEvent> batch = this.readAhead;
+		this.readAhead = null;
+		if (batch == null) {
+			batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+		}
 		OutboxPublisher.InFlight sent = null;
 		if (!batch.isEmpty()) {
 			try {
@@ -216,6 +228,9 @@ public final class OutboxRelay implements SmartLifecycle {
 		OutboxPublisher.InFlight previous = this.inFlight;
 		this.inFlight = sent;
 		if (previous != null) {
+			if (batch.size() == this.properties.batchSize()) {
+				this.readAhead = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+			}
 			settle(previous);
 		}
 		if (sent == null) {
@@ -278,6 +293,7 @@ public final class OutboxRelay implements SmartLifecycle {
 			}
 		}
 		this.lastMark = null;
+		this.readAhead = null;
 		this.sentUpTo = 0;
 		this.rescan = false;
 		this.lastRescan = System.nanoTime();

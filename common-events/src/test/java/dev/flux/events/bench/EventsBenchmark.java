@@ -29,18 +29,31 @@ import dev.flux.events.sample.SampleHandler;
 import dev.flux.events.sample.SampleHappened;
 import dev.flux.events.sample.SampleServiceApplication;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * {@code ./flux bench events}: in one run on the same broker, the raw RabbitMQ baseline
  * (persistent messages to a durable quorum queue, publisher confirms per batch of the
  * relay's size) and Flux from outbox to consumer: the relay's throughput draining a
  * backlog, the end-to-end throughput and latency at saturation, and the latency at 25% of
- * that load.
+ * that load. Beside each rate, the CPU the broker, PostgreSQL and this JVM spent per
+ * message, since on a small machine they share the cores.
  */
 public final class EventsBenchmark {
 
-	private static final int BACKLOG = 10_000;
+	/**
+	 * Messages per round on each side: at 20,000-50,000 msg/s a round of 10,000 lasted
+	 * 0.2-0.5 s, short enough for one broker WAL flush or collector pause to move it by
+	 * half; 30,000 lasts about a second.
+	 */
+	private static final int BACKLOG = Integer.getInteger("flux.bench.backlog", 30_000);
 
-	private static final int ROUNDS = 3;
+	private static final int ROUNDS = 5;
+
+	/**
+	 * How long the consumer may take to drain one round's backlog before the bench fails.
+	 */
+	private static final Duration CONSUMER_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final int BATCH = 500;
 
@@ -77,14 +90,29 @@ public final class EventsBenchmark {
 		String backlogPrefix = "bench-backlog-" + UUID.randomUUID() + "-";
 		List<Double> rawRates = new ArrayList<>();
 		List<Double> relayRates = new ArrayList<>();
+		List<Double> ratios = new ArrayList<>();
+		CpuTotals rawCpu = new CpuTotals();
+		CpuTotals relayCpu = new CpuTotals();
 		// Round 0 warms up the JIT and the broker's queues on both sides and is not
 		// counted.
 		for (int round = 0; round <= ROUNDS; round++) {
+			ProcessCpu before = ProcessCpu.now();
 			double rawRate = rawPublishRate(rabbit);
-			double relayed = relayRate(relay, outbox, transactions, published, backlogPrefix + round + "-");
+			ProcessCpu afterRaw = ProcessCpu.now();
+			appendBacklog(relay, outbox, transactions, backlogPrefix + round + "-");
+			// Each side publishes into an empty queue: the raw side declares a fresh one,
+			// and the consumer queue loses the previous round's backlog, which would
+			// otherwise pile up to rounds x backlog and slow the broker down.
+			purge(rabbit, "sample.service.queue");
+			ProcessCpu beforeRelay = ProcessCpu.now();
+			double relayed = relayRate(relay, published);
+			ProcessCpu afterRelay = ProcessCpu.now();
 			if (round > 0) {
 				rawRates.add(rawRate);
 				relayRates.add(relayed);
+				ratios.add(relayed / rawRate);
+				rawCpu.add(before, afterRaw);
+				relayCpu.add(beforeRelay, afterRelay);
 			}
 		}
 		double raw = median(rawRates);
@@ -92,16 +120,25 @@ public final class EventsBenchmark {
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s%n",
 				"baseline: raw RabbitMQ, persistent, " + BATCH + "-message batches, 2 in flight", raw,
 				rounded(rawRates));
+		System.out.printf(Locale.ROOT, "%-62s %s%n", "", rawCpu.perMessage(ROUNDS * BACKLOG));
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s   %.0f%% of baseline (target >= 50%%)%n",
 				"flux relay: outbox backlog to broker", relayRate, rounded(relayRates), 100 * relayRate / raw);
+		System.out.printf(Locale.ROOT, "%-62s %s%n", "", relayCpu.perMessage(ROUNDS * BACKLOG));
+		System.out.printf(Locale.ROOT, "%-62s %s%n", "relay / baseline of each round", percents(ratios));
 
+		// The consumer drains the last round's backlog, which is still queued.
+		ProcessCpu beforeConsumer = ProcessCpu.now();
 		long consumerStart = System.nanoTime();
 		consumers.start();
-		waitUntilHandled(jdbc, backlogPrefix, (ROUNDS + 1) * BACKLOG);
-		double drainRate = (ROUNDS + 1) * BACKLOG / seconds(System.nanoTime() - consumerStart);
+		await("the consumer handling the last round's backlog").atMost(CONSUMER_TIMEOUT)
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> handler.benchHandled() >= BACKLOG);
+		double drainRate = BACKLOG / seconds(System.nanoTime() - consumerStart);
+		String consumerCpu = ProcessCpu.now().perMessageSince(beforeConsumer, BACKLOG);
 		handler.drainBenchLatencies();
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s%n",
-				"flux consumer: " + (ROUNDS + 1) * BACKLOG + " queued events handled (inbox + effect)", drainRate);
+				"flux consumer: " + BACKLOG + " queued events handled (inbox + effect)", drainRate);
+		System.out.printf(Locale.ROOT, "%-62s %s%n", "", consumerCpu);
 
 		Load saturated = load(outbox, transactions, handler, jdbc, 4, 0);
 		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms%n",
@@ -159,9 +196,9 @@ public final class EventsBenchmark {
 		}
 	}
 
-	/** Stops the relay, appends a backlog, and times the relay publishing all of it. */
-	private static double relayRate(dev.flux.events.outbox.OutboxRelay relay, Outbox outbox,
-			TransactionTemplate transactions, Counter published, String prefix) throws InterruptedException {
+	/** Stops the relay and appends a backlog for it, in transactions of a batch each. */
+	private static void appendBacklog(dev.flux.events.outbox.OutboxRelay relay, Outbox outbox,
+			TransactionTemplate transactions, String prefix) {
 		relay.stop();
 		for (int start = 0; start < BACKLOG; start += BATCH) {
 			int first = start;
@@ -169,6 +206,11 @@ public final class EventsBenchmark {
 				.forEach((i) -> outbox.append(UUID.randomUUID().toString(), 1,
 						new SampleHappened(UUID.randomUUID(), prefix + i))));
 		}
+	}
+
+	/** Starts the relay and times it publishing the backlog. */
+	private static double relayRate(dev.flux.events.outbox.OutboxRelay relay, Counter published)
+			throws InterruptedException {
 		// Watch the relay's own counter: polling the table would load the database it is
 		// draining.
 		double before = published.count();
@@ -178,6 +220,16 @@ public final class EventsBenchmark {
 			TimeUnit.MILLISECONDS.sleep(2);
 		}
 		return BACKLOG / seconds(System.nanoTime() - start);
+	}
+
+	private static void purge(com.rabbitmq.client.ConnectionFactory factory, String queue) throws Exception {
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			channel.queuePurge(queue);
+		}
+	}
+
+	private static String percents(List<Double> ratios) {
+		return ratios.stream().map((ratio) -> Math.round(100 * ratio) + "%").toList().toString();
 	}
 
 	private static double median(List<Double> values) {
@@ -251,6 +303,23 @@ public final class EventsBenchmark {
 
 	private static double seconds(long nanos) {
 		return nanos / 1e9;
+	}
+
+	/** The CPU each party spent over the counted rounds of one side. */
+	private static final class CpuTotals {
+
+		private ProcessCpu spent = new ProcessCpu(0, 0, 0);
+
+		void add(ProcessCpu before, ProcessCpu after) {
+			this.spent = new ProcessCpu(this.spent.brokerSeconds() + after.brokerSeconds() - before.brokerSeconds(),
+					this.spent.databaseSeconds() + after.databaseSeconds() - before.databaseSeconds(),
+					this.spent.jvmSeconds() + after.jvmSeconds() - before.jvmSeconds());
+		}
+
+		String perMessage(int messages) {
+			return this.spent.perMessageSince(new ProcessCpu(0, 0, 0), messages);
+		}
+
 	}
 
 	/** A load's throughput and latency percentiles in milliseconds. */

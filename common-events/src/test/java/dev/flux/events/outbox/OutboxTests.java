@@ -3,6 +3,12 @@ package dev.flux.events.outbox;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +82,40 @@ class OutboxTests {
 			.isZero();
 	}
 
+	/**
+	 * A transaction that took its row id early and commits late: the relay has sent full
+	 * batches past that id meanwhile (reading one ahead while two are in flight), and
+	 * still publishes the late row.
+	 */
+	@Test
+	void publishesAnEventThatCommitsAfterLaterEventsWereSentInFullBatches() throws Exception {
+		String late = "late-commit-" + UUID.randomUUID();
+		String prefix = "overtaking-" + UUID.randomUUID() + "-";
+		CountDownLatch appended = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService slow = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> lateTransaction = slow.submit(() -> this.transactions.executeWithoutResult((status) -> {
+				this.outbox.append(UUID.randomUUID().toString(), 1, sample(late));
+				appended.countDown();
+				awaitLatch(commit);
+			}));
+			assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+			int overtaking = 1_600;
+			this.transactions.executeWithoutResult((status) -> IntStream.range(0, overtaking)
+				.forEach((i) -> this.outbox.append(UUID.randomUUID().toString(), 1, sample(prefix + i))));
+			await().atMost(PATIENCE).until(() -> this.effects.timesApplied(prefix + (overtaking - 1)) == 1);
+
+			commit.countDown();
+			lateTransaction.get(10, TimeUnit.SECONDS);
+			await().atMost(PATIENCE).until(() -> this.effects.timesApplied(late) == 1);
+		}
+		finally {
+			commit.countDown();
+			slow.shutdownNow();
+		}
+	}
+
 	@Test
 	void recordsAnUnroutableEventAsFailedAndNeverAsPublished() {
 		EventEnvelope envelope = append(new OrphanHappened(UUID.randomUUID()));
@@ -95,6 +135,16 @@ class OutboxTests {
 
 		await().atMost(PATIENCE).until(() -> this.effects.timesApplied(note) == 1);
 		assertThat(this.effects.metadataOf(note).get("correlation_id")).isEqualTo(correlationId);
+	}
+
+	private static void awaitLatch(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private EventEnvelope append(Object payload) {
