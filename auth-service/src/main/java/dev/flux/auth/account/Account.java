@@ -150,7 +150,12 @@ public class Account implements Persistable<UUID> {
 	}
 
 	public List<String> roles() {
-		return Arrays.stream(this.roles.split("[ ,]+")).filter((role) -> !role.isBlank()).toList();
+		return roles(this.roles);
+	}
+
+	/** The roles of the {@code roles} column: names separated by spaces or commas. */
+	static List<String> roles(String column) {
+		return Arrays.stream(column.split("[ ,]+")).filter((role) -> !role.isBlank()).toList();
 	}
 
 	public long version() {

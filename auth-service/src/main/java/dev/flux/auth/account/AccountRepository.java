@@ -12,9 +12,6 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
 
 	Optional<Account> findByEmail(String email);
 
-	@Query("select a from Account a where lower(a.username) = ?1")
-	Optional<Account> findByUsernameKey(String usernameKey);
-
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("select a from Account a where a.id = ?1")
 	Optional<Account> findForUpdate(UUID id);

@@ -3,8 +3,8 @@ package dev.flux.auth.login;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
+import dev.flux.auth.account.Credentials;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.Passwords;
 import dev.flux.auth.session.Sessions;
@@ -45,7 +45,7 @@ class SignIn {
 	}
 
 	TokenResponse signIn(String login, String password, ClientInfo client) {
-		Account account = this.accounts.findByLogin(login).orElse(null);
+		Credentials account = this.accounts.credentialsByLogin(login).orElse(null);
 		String subject = LoginThrottle.subject((account != null) ? account.id() : null, login);
 		Attempt attempt = this.throttle.begin(subject);
 		if (!attempt.allowed()) {
@@ -75,7 +75,7 @@ class SignIn {
 			if (upgraded != null) {
 				this.accounts.upgradePasswordHash(account.id(), upgraded);
 			}
-			return this.sessions.open(account, client);
+			return this.sessions.open(account.id(), account.roles(), client);
 		});
 		this.audit.loginSucceeded(account.id(), client.ip());
 		return tokens;

@@ -1,7 +1,16 @@
 package dev.flux.auth.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -244,10 +253,10 @@ public final class AuthBenchmark {
 	 * succeeds, so clients sharing an account could trip it.
 	 */
 	private Runnable loginLoop(List<String> logins, int thread) {
-		Http http = new Http(this.port);
+		LoginClient client = new LoginClient(this.port);
 		List<String> own = logins.subList(thread * ACCOUNTS_PER_CLIENT, (thread + 1) * ACCOUNTS_PER_CLIENT);
 		Iterator<String> accounts = Stream.generate(() -> own).flatMap(List::stream).iterator();
-		return () -> require(http.post("/api/auth/login", Map.of("login", accounts.next(), "password", PASSWORD)), 200);
+		return () -> client.login(accounts.next());
 	}
 
 	/**
@@ -442,6 +451,57 @@ public final class AuthBenchmark {
 		private static double percentile(long[] sorted, double quantile) {
 			int index = (int) Math.ceil(quantile * sorted.length) - 1;
 			return sorted[Math.max(0, index)] / 1000.0;
+		}
+
+	}
+
+	/**
+	 * The login load's client: a blocking {@link HttpURLConnection} on a kept-alive
+	 * connection with a body written by hand. It runs in the service's JVM on the same 2
+	 * cores, so whatever it spends is taken from the logins it measures; the JDK's
+	 * asynchronous {@code HttpClient} (selector thread, futures, a JSON mapper) cost more
+	 * per request than this.
+	 */
+	private static final class LoginClient {
+
+		private final URL url;
+
+		LoginClient(int port) {
+			try {
+				this.url = URI.create("http://localhost:" + port + "/api/auth/login").toURL();
+			}
+			catch (MalformedURLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		/** Signs in to an account of the bench (its name needs no JSON escaping). */
+		void login(String username) {
+			byte[] body = ("{\"login\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			try {
+				HttpURLConnection connection = (HttpURLConnection) this.url.openConnection();
+				connection.setRequestMethod("POST");
+				connection.setDoOutput(true);
+				connection.setFixedLengthStreamingMode(body.length);
+				connection.setRequestProperty("Content-Type", "application/json");
+				connection.setRequestProperty("User-Agent", "flux-bench/1.0");
+				try (OutputStream out = connection.getOutputStream()) {
+					out.write(body);
+				}
+				int status = connection.getResponseCode();
+				// Reading the whole answer lets the connection be kept alive for the
+				// next.
+				try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+					String answer = (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "";
+					if (status != 200) {
+						throw new IllegalStateException("expected 200 but got " + status + ": " + answer);
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
 		}
 
 	}
