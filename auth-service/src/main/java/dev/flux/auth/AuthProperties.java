@@ -80,8 +80,8 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * threads' (Linux nice, 0 to 19), so that a request needing a core gets it at once
 	 * however many sign-ins are being hashed
 	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE}
-	 * policy, which gives them only the CPU no other thread wants (the nice value then
-	 * applies only if the policy cannot be set)
+	 * policy, which gives them little more than the CPU no other thread of the machine
+	 * wants (the nice value then applies only if the policy cannot be set)
 	 */
 	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
 			@DefaultValue("19") int niceness, @DefaultValue("true") boolean idle) {

@@ -15,4 +15,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record Credentials(UUID id, @Nullable String passwordHash, List<String> roles) {
 
+	/** Leaves the hash out, so that a log line never carries it. */
+	@Override
+	public String toString() {
+		return "Credentials[id=" + this.id + ", roles=" + this.roles + "]";
+	}
+
 }

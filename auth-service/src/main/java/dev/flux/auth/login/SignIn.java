@@ -45,24 +45,24 @@ class SignIn {
 	}
 
 	TokenResponse signIn(String login, String password, ClientInfo client) {
-		Credentials account = this.accounts.credentialsByLogin(login).orElse(null);
-		String subject = LoginThrottle.subject((account != null) ? account.id() : null, login);
+		Credentials credentials = this.accounts.credentialsByLogin(login).orElse(null);
+		String subject = LoginThrottle.subject((credentials != null) ? credentials.id() : null, login);
 		Attempt attempt = this.throttle.begin(subject);
 		if (!attempt.allowed()) {
-			this.audit.loginThrottled((account != null) ? account.id() : null, client.ip(),
+			this.audit.loginThrottled((credentials != null) ? credentials.id() : null, client.ip(),
 					ApiProblem.retryAfterSeconds(attempt.retryAfter()));
 			throw ApiProblem.tooManyRequests("Too many failed sign-ins; wait before trying again.",
 					attempt.retryAfter());
 		}
-		String hash = (account != null) ? account.passwordHash() : null;
-		if (account == null || !this.passwords.matches(password, hash)) {
-			if (account == null) {
+		String hash = (credentials != null) ? credentials.passwordHash() : null;
+		if (credentials == null || !this.passwords.matches(password, hash)) {
+			if (credentials == null) {
 				this.passwords.matches(password, null);
 			}
-			this.audit.loginFailed((account != null) ? account.id() : null, client.ip(),
-					(account == null) ? "unknown_login" : "wrong_password");
+			this.audit.loginFailed((credentials != null) ? credentials.id() : null, client.ip(),
+					(credentials == null) ? "unknown_login" : "wrong_password");
 			if (attempt.locksIfFailed()) {
-				this.audit.lockedOut((account != null) ? account.id() : null, client.ip(), attempt.failures());
+				this.audit.lockedOut((credentials != null) ? credentials.id() : null, client.ip(), attempt.failures());
 			}
 			throw ApiProblem.invalidCredentials();
 		}
@@ -73,11 +73,11 @@ class SignIn {
 		TokenResponse tokens = this.transactions.execute((status) -> {
 			this.throttle.succeeded(subject);
 			if (upgraded != null) {
-				this.accounts.upgradePasswordHash(account.id(), upgraded);
+				this.accounts.upgradePasswordHash(credentials.id(), upgraded);
 			}
-			return this.sessions.open(account.id(), account.roles(), client);
+			return this.sessions.open(credentials.id(), credentials.roles(), client);
 		});
-		this.audit.loginSucceeded(account.id(), client.ip());
+		this.audit.loginSucceeded(credentials.id(), client.ip());
 		return tokens;
 	}
 

@@ -7,17 +7,13 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
 /** One sign-in on one device: a family of refresh tokens, each replacing the last. */
 @Entity
 @Table(name = "sessions")
-class Session implements Persistable<UUID> {
+class Session {
 
 	@Id
 	private UUID id;
@@ -46,26 +42,12 @@ class Session implements Persistable<UUID> {
 	@Column(name = "revoke_reason")
 	private @Nullable String revokeReason;
 
-	@Transient
-	private boolean fresh;
-
 	protected Session() {
 		this.id = new UUID(0, 0);
 		this.userId = this.id;
 		this.createdAt = Instant.EPOCH;
 		this.lastUsedAt = Instant.EPOCH;
 		this.expiresAt = Instant.EPOCH;
-	}
-
-	Session(UUID userId, @Nullable String userAgent, @Nullable String ipAddress, Instant now, Duration absoluteTtl) {
-		this.id = UUID.randomUUID();
-		this.userId = userId;
-		this.userAgent = userAgent;
-		this.ipAddress = ipAddress;
-		this.createdAt = now;
-		this.lastUsedAt = now;
-		this.expiresAt = now.plus(absoluteTtl);
-		this.fresh = true;
 	}
 
 	boolean isActive(Instant now, Duration idleTtl) {
@@ -87,20 +69,8 @@ class Session implements Persistable<UUID> {
 		}
 	}
 
-	@Override
-	public UUID getId() {
+	UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 	UUID userId() {

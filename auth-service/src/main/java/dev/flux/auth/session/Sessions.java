@@ -62,7 +62,11 @@ public class Sessions {
 		this.jdbc = jdbc;
 	}
 
-	/** Starts a session for an account that just proved who it is. */
+	/**
+	 * Starts a session for an account that just proved who it is. The account's row must
+	 * be in the database already (flushed, if created in this transaction): the session
+	 * row refers to it.
+	 */
 	@Transactional
 	public TokenResponse open(Account account, ClientInfo client) {
 		return open(account.id(), account.roles(), client);

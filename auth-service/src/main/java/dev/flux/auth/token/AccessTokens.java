@@ -40,9 +40,12 @@ public class AccessTokens {
 
 	private final Clock clock;
 
+	private final JWSSigner decoySigner;
+
 	/**
 	 * The signer of the key used last: making one converts the JWK into a JCA private
-	 * key, which every sign-in paid for again while the key stays the same for weeks.
+	 * key, which every sign-in paid for; {@link SigningKeys} hands out the same key
+	 * object until it reloads its keys (every 30 s), so one is made per reload instead.
 	 */
 	private volatile @Nullable KeySigner lastSigner;
 
@@ -51,11 +54,13 @@ public class AccessTokens {
 		this.properties = properties;
 		this.clock = clock;
 		this.decoyKey = SigningKeys.generate("decoy-" + UUID.randomUUID());
+		this.decoySigner = signer(this.decoyKey);
 	}
 
 	/** A signed access token for a user's session. */
 	public IssuedAccessToken issue(UUID userId, Collection<String> roles, UUID sessionId) {
-		return sign(this.keys.signingKey(), userId, roles, sessionId);
+		ECKey key = this.keys.signingKey();
+		return sign(key, signerFor(key), userId, roles, sessionId);
 	}
 
 	/**
@@ -64,10 +69,10 @@ public class AccessTokens {
 	 * which must look like a success.
 	 */
 	public IssuedAccessToken issueDecoy(UUID userId, Collection<String> roles) {
-		return sign(this.decoyKey, userId, roles, UUID.randomUUID());
+		return sign(this.decoyKey, this.decoySigner, userId, roles, UUID.randomUUID());
 	}
 
-	private IssuedAccessToken sign(ECKey key, UUID userId, Collection<String> roles, UUID sessionId) {
+	private IssuedAccessToken sign(ECKey key, JWSSigner signer, UUID userId, Collection<String> roles, UUID sessionId) {
 		Instant now = this.clock.instant();
 		Duration ttl = this.properties.accessTokenTtl();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
@@ -85,7 +90,7 @@ public class AccessTokens {
 			.build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {
-			jwt.sign(signerFor(key));
+			jwt.sign(signer);
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not sign an access token with key " + key.getKeyID(), ex);
@@ -93,14 +98,23 @@ public class AccessTokens {
 		return new IssuedAccessToken(jwt.serialize(), ttl.toSeconds());
 	}
 
-	private JWSSigner signerFor(ECKey key) throws JOSEException {
+	private JWSSigner signerFor(ECKey key) {
 		KeySigner last = this.lastSigner;
 		if (last != null && last.key() == key) {
 			return last.signer();
 		}
-		JWSSigner signer = new ECDSASigner(key);
+		JWSSigner signer = signer(key);
 		this.lastSigner = new KeySigner(key, signer);
 		return signer;
+	}
+
+	private static JWSSigner signer(ECKey key) {
+		try {
+			return new ECDSASigner(key);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Key " + key.getKeyID() + " cannot sign", ex);
+		}
 	}
 
 	/** A key and its (thread-safe) signer. */

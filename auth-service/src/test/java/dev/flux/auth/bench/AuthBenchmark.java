@@ -69,10 +69,17 @@ public final class AuthBenchmark {
 	 */
 	private static final Duration JIT_WINDOW = Duration.ofSeconds(5);
 
-	/** Compiler time per {@link #JIT_WINDOW} below which the JIT counts as quiet. */
-	private static final Duration JIT_QUIET = Duration.ofMillis(100);
+	/**
+	 * Compiler time per {@link #JIT_WINDOW} below which the JIT counts as quiet; it must
+	 * stay quiet for {@link #JIT_QUIET_WINDOWS} windows in a row, since C2 works in
+	 * bursts (after one quiet window of 100 ms, some runs still compiled for 9% of a core
+	 * in the measured rounds).
+	 */
+	private static final Duration JIT_QUIET = Duration.ofMillis(50);
 
-	private static final Duration JIT_WARM_UP_LIMIT = Duration.ofSeconds(120);
+	private static final int JIT_QUIET_WINDOWS = 3;
+
+	private static final Duration JIT_WARM_UP_LIMIT = Duration.ofSeconds(240);
 
 	/**
 	 * One GET due every 10 ms (100/s): a few times a GET's own duration, so that one
@@ -109,6 +116,10 @@ public final class AuthBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int threads = Integer.getInteger("flux.bench.threads", Runtime.getRuntime().availableProcessors());
+		// HttpURLConnection keeps 5 idle connections per host unless told otherwise: one
+		// per login client and one for the GETs, or some requests would reconnect.
+		System.setProperty("http.maxConnections",
+				String.valueOf(Integer.getInteger("flux.bench.clients", 2 * threads) + 1));
 		// Other work on the machine skews every figure: say how busy it was beforehand.
 		OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
 		os.getCpuLoad();
@@ -253,28 +264,29 @@ public final class AuthBenchmark {
 	 * succeeds, so clients sharing an account could trip it.
 	 */
 	private Runnable loginLoop(List<String> logins, int thread) {
-		LoginClient client = new LoginClient(this.port);
+		BenchClient client = new BenchClient(this.port);
 		List<String> own = logins.subList(thread * ACCOUNTS_PER_CLIENT, (thread + 1) * ACCOUNTS_PER_CLIENT);
 		Iterator<String> accounts = Stream.generate(() -> own).flatMap(List::stream).iterator();
 		return () -> client.login(accounts.next());
 	}
 
 	/**
-	 * Signs in from every client until the JIT compiler spends less than
-	 * {@link #JIT_QUIET} per {@link #JIT_WINDOW}, or {@link #JIT_WARM_UP_LIMIT} has
-	 * passed.
+	 * Signs in from every client until the JIT compiler has spent less than
+	 * {@link #JIT_QUIET} in each of {@link #JIT_QUIET_WINDOWS} consecutive
+	 * {@link #JIT_WINDOW}s, or {@link #JIT_WARM_UP_LIMIT} has passed.
 	 */
 	private void warmUpLogins(List<String> logins) throws Exception {
 		long start = System.nanoTime();
-		long compiled;
+		long compiled = 0;
+		int quiet = 0;
 		try (Load load = new Load(this.clients, (thread) -> loginLoop(logins, thread))) {
-			do {
+			while (quiet < JIT_QUIET_WINDOWS && System.nanoTime() - start < JIT_WARM_UP_LIMIT.toNanos()) {
 				long before = compilerMillis();
 				TimeUnit.NANOSECONDS.sleep(JIT_WINDOW.toNanos());
 				load.completed();
 				compiled = compilerMillis() - before;
+				quiet = (compiled < JIT_QUIET.toMillis()) ? quiet + 1 : 0;
 			}
-			while (compiled >= JIT_QUIET.toMillis() && System.nanoTime() - start < JIT_WARM_UP_LIMIT.toNanos());
 		}
 		print("warm-up: logins until the JIT is quiet", "%5.0f s   JIT in the last %d s: %d ms",
 				seconds(System.nanoTime() - start), JIT_WINDOW.toSeconds(), compiled);
@@ -309,9 +321,9 @@ public final class AuthBenchmark {
 	}
 
 	private void warmUpMe(String accessToken) {
-		Http http = new Http(this.port);
+		BenchClient client = new BenchClient(this.port);
 		for (int i = 0; i < GET_WARM_UP; i++) {
-			require(http.get("/api/auth/me", accessToken), 200);
+			client.me(accessToken);
 		}
 	}
 
@@ -320,24 +332,24 @@ public final class AuthBenchmark {
 		// would otherwise still be cleaning up while the GETs are timed.
 		System.gc();
 		TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
-		Http http = new Http(this.port);
+		BenchClient client = new BenchClient(this.port);
 		this.os.getCpuLoad();
 		long gcBefore = gcMillis();
 		long start = System.nanoTime();
-		long[] micros = paced(http, accessToken, GETS);
+		long[] micros = paced(client, accessToken, GETS);
 		return Latencies.of(micros, this.os.getCpuLoad(), gcShare(gcBefore, start), 0);
 	}
 
 	private Latencies sampleMeWhileLoggingIn(String accessToken, List<String> logins) throws Exception {
 		try (Load load = new Load(this.clients, (thread) -> loginLoop(logins, thread))) {
-			Http http = new Http(this.port);
+			BenchClient client = new BenchClient(this.port);
 			// The GET path is warm from the phase at rest; the logins settle first.
 			TimeUnit.NANOSECONDS.sleep(WARM_UP.toNanos());
 			long before = load.completed();
 			long start = System.nanoTime();
 			this.os.getCpuLoad();
 			long gcBefore = gcMillis();
-			long[] micros = paced(http, accessToken, GETS);
+			long[] micros = paced(client, accessToken, GETS);
 			double cpu = this.os.getCpuLoad();
 			return Latencies.of(micros, cpu, gcShare(gcBefore, start),
 					(load.completed() - before) / seconds(System.nanoTime() - start));
@@ -349,7 +361,7 @@ public final class AuthBenchmark {
 	 * due; a latency counts from when the request was due, so a stall also counts against
 	 * the requests it delayed (no coordinated omission).
 	 */
-	private static long[] paced(Http http, String accessToken, int count) {
+	private static long[] paced(BenchClient client, String accessToken, int count) {
 		long[] micros = new long[count];
 		long interval = GET_INTERVAL.toNanos();
 		long due = System.nanoTime();
@@ -358,7 +370,7 @@ public final class AuthBenchmark {
 			if (wait > 0) {
 				sleepNanos(wait);
 			}
-			require(http.get("/api/auth/me", accessToken), 200);
+			client.me(accessToken);
 			micros[i] = (System.nanoTime() - due) / 1000;
 			due += interval;
 		}
@@ -456,19 +468,23 @@ public final class AuthBenchmark {
 	}
 
 	/**
-	 * The login load's client: a blocking {@link HttpURLConnection} on a kept-alive
-	 * connection with a body written by hand. It runs in the service's JVM on the same 2
-	 * cores, so whatever it spends is taken from the logins it measures; the JDK's
-	 * asynchronous {@code HttpClient} (selector thread, futures, a JSON mapper) cost more
-	 * per request than this.
+	 * The bench's client for the measured requests: a blocking {@link HttpURLConnection}
+	 * on a kept-alive connection, bodies written by hand. It runs in the service's JVM on
+	 * the same cores, so whatever it spends is taken from the logins it measures, and
+	 * every thread hand-off it makes waits for a core under load and would count as the
+	 * service's latency; the JDK's asynchronous {@code HttpClient} passes each request
+	 * through its selector thread and back, and costs more CPU per request than this.
 	 */
-	private static final class LoginClient {
+	private static final class BenchClient {
 
-		private final URL url;
+		private final URL login;
 
-		LoginClient(int port) {
+		private final URL me;
+
+		BenchClient(int port) {
 			try {
-				this.url = URI.create("http://localhost:" + port + "/api/auth/login").toURL();
+				this.login = URI.create("http://localhost:" + port + "/api/auth/login").toURL();
+				this.me = URI.create("http://localhost:" + port + "/api/auth/me").toURL();
 			}
 			catch (MalformedURLException ex) {
 				throw new IllegalStateException(ex);
@@ -480,27 +496,49 @@ public final class AuthBenchmark {
 			byte[] body = ("{\"login\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}")
 				.getBytes(StandardCharsets.UTF_8);
 			try {
-				HttpURLConnection connection = (HttpURLConnection) this.url.openConnection();
+				HttpURLConnection connection = open(this.login);
 				connection.setRequestMethod("POST");
 				connection.setDoOutput(true);
 				connection.setFixedLengthStreamingMode(body.length);
 				connection.setRequestProperty("Content-Type", "application/json");
-				connection.setRequestProperty("User-Agent", "flux-bench/1.0");
 				try (OutputStream out = connection.getOutputStream()) {
 					out.write(body);
 				}
-				int status = connection.getResponseCode();
-				// Reading the whole answer lets the connection be kept alive for the
-				// next.
-				try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
-					String answer = (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "";
-					if (status != 200) {
-						throw new IllegalStateException("expected 200 but got " + status + ": " + answer);
-					}
-				}
+				requireOk(connection);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+		}
+
+		/** {@code GET /api/auth/me} with a bearer token. */
+		void me(String accessToken) {
+			try {
+				HttpURLConnection connection = open(this.me);
+				connection.setRequestProperty("Authorization", "Bearer " + accessToken);
+				requireOk(connection);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		private static HttpURLConnection open(URL url) throws IOException {
+			HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+			connection.setRequestProperty("User-Agent", "flux-bench/1.0");
+			return connection;
+		}
+
+		/**
+		 * Reads the whole answer, which lets the connection be kept alive for the next.
+		 */
+		private static void requireOk(HttpURLConnection connection) throws IOException {
+			int status = connection.getResponseCode();
+			try (InputStream in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+				String answer = (in != null) ? new String(in.readAllBytes(), StandardCharsets.UTF_8) : "";
+				if (status != 200) {
+					throw new IllegalStateException("expected 200 but got " + status + ": " + answer);
+				}
 			}
 		}
 

@@ -114,7 +114,7 @@ class HashingBulkheadTests {
 
 	@Test
 	@EnabledOnOs(OS.LINUX)
-	void hashesUnderTheIdlePolicySoThatAnyWakingRequestThreadGoesFirst() throws Exception {
+	void hashesOnThreadsUnderTheIdlePolicyWhenConfiguredTo() throws Exception {
 		ThreadFacts hashing = factsOfTheHashingThread(new HashingBulkhead(1, 0, 7, true));
 
 		assertThat(ownStat(POLICY)).as("the caller's policy (SCHED_OTHER)").isZero();

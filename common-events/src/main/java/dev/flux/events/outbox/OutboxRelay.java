@@ -204,7 +204,14 @@ public final class OutboxRelay implements SmartLifecycle {
 	private int relayBatch() throws InterruptedException {
 		// Rows commit out of id order now and then; a regular rescan from the oldest
 		// pending row picks up one that committed after rows with higher ids were sent.
+		// The batch in flight is settled first, or the rescan would find its rows still
+		// pending and send them a second time.
 		if (this.rescan || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos()) {
+			OutboxPublisher.InFlight unsettled = this.inFlight;
+			this.inFlight = null;
+			if (unsettled != null) {
+				settle(unsettled);
+			}
 			flushMarks();
 		}
 		List<PendingEvent> batch = this.readAhead;
@@ -228,15 +235,28 @@ public final class OutboxRelay implements SmartLifecycle {
 		OutboxPublisher.InFlight previous = this.inFlight;
 		this.inFlight = sent;
 		if (previous != null) {
-			if (batch.size() == this.properties.batchSize()) {
-				this.readAhead = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
-			}
+			List<PendingEvent> next = (batch.size() == this.properties.batchSize()) ? readAhead() : null;
 			settle(previous);
+			this.readAhead = next;
 		}
 		if (sent == null) {
 			flushMarks();
 		}
 		return batch.size();
+	}
+
+	/**
+	 * The batch after the ones in flight, or null if the database did not answer: the
+	 * batch in flight is settled either way, and the next round reads again.
+	 */
+	private @Nullable List<PendingEvent> readAhead() {
+		try {
+			return this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Reading the next batch ahead failed; it is read after the confirms instead", ex);
+			return null;
+		}
 	}
 
 	/** Waits for a sent batch's confirms and hands marking it to the marker thread. */

@@ -72,6 +72,10 @@ public final class EventsBenchmark {
 	}
 
 	private void run(ConfigurableApplicationContext context) throws Exception {
+		if (BACKLOG % BATCH != 0) {
+			throw new IllegalArgumentException(
+					"flux.bench.backlog must be a multiple of " + BATCH + ", not " + BACKLOG);
+		}
 		Outbox outbox = context.getBean(Outbox.class);
 		TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
 		SampleHandler handler = context.getBean(SampleHandler.class);
