@@ -12,12 +12,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.jspecify.annotations.Nullable;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.security.FluxAccessToken;
@@ -34,33 +30,22 @@ public class AccessTokens {
 
 	private final SigningKeys keys;
 
-	private final ECKey decoyKey;
+	private final SigningKeys.ActiveKey decoyKey;
 
 	private final AuthProperties properties;
 
 	private final Clock clock;
 
-	private final JWSSigner decoySigner;
-
-	/**
-	 * The signer of the key used last: making one converts the JWK into a JCA private
-	 * key, which every sign-in paid for; {@link SigningKeys} hands out the same key
-	 * object until it reloads its keys (every 30 s), so one is made per reload instead.
-	 */
-	private volatile @Nullable KeySigner lastSigner;
-
 	AccessTokens(SigningKeys keys, AuthProperties properties, Clock clock) {
 		this.keys = keys;
 		this.properties = properties;
 		this.clock = clock;
-		this.decoyKey = SigningKeys.generate("decoy-" + UUID.randomUUID());
-		this.decoySigner = signer(this.decoyKey);
+		this.decoyKey = SigningKeys.ActiveKey.of(SigningKeys.generate("decoy-" + UUID.randomUUID()));
 	}
 
 	/** A signed access token for a user's session. */
 	public IssuedAccessToken issue(UUID userId, Collection<String> roles, UUID sessionId) {
-		ECKey key = this.keys.signingKey();
-		return sign(key, signerFor(key), userId, roles, sessionId);
+		return sign(this.keys.activeKey(), userId, roles, sessionId);
 	}
 
 	/**
@@ -69,10 +54,10 @@ public class AccessTokens {
 	 * which must look like a success.
 	 */
 	public IssuedAccessToken issueDecoy(UUID userId, Collection<String> roles) {
-		return sign(this.decoyKey, this.decoySigner, userId, roles, UUID.randomUUID());
+		return sign(this.decoyKey, userId, roles, UUID.randomUUID());
 	}
 
-	private IssuedAccessToken sign(ECKey key, JWSSigner signer, UUID userId, Collection<String> roles, UUID sessionId) {
+	private IssuedAccessToken sign(SigningKeys.ActiveKey key, UUID userId, Collection<String> roles, UUID sessionId) {
 		Instant now = this.clock.instant();
 		Duration ttl = this.properties.accessTokenTtl();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(this.properties.issuer())
@@ -85,40 +70,17 @@ public class AccessTokens {
 			.claim("sid", sessionId.toString())
 			.claim(FluxAccessToken.TOKEN_TYPE_CLAIM, FluxAccessToken.ACCESS)
 			.build();
-		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.key().getKeyID())
 			.type(ACCESS_TOKEN_TYPE)
 			.build();
 		SignedJWT jwt = new SignedJWT(header, claims);
 		try {
-			jwt.sign(signer);
+			jwt.sign(key.signer());
 		}
 		catch (JOSEException ex) {
-			throw new IllegalStateException("Could not sign an access token with key " + key.getKeyID(), ex);
+			throw new IllegalStateException("Could not sign an access token with key " + key.key().getKeyID(), ex);
 		}
 		return new IssuedAccessToken(jwt.serialize(), ttl.toSeconds());
-	}
-
-	private JWSSigner signerFor(ECKey key) {
-		KeySigner last = this.lastSigner;
-		if (last != null && last.key() == key) {
-			return last.signer();
-		}
-		JWSSigner signer = signer(key);
-		this.lastSigner = new KeySigner(key, signer);
-		return signer;
-	}
-
-	private static JWSSigner signer(ECKey key) {
-		try {
-			return new ECDSASigner(key);
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Key " + key.getKeyID() + " cannot sign", ex);
-		}
-	}
-
-	/** A key and its (thread-safe) signer. */
-	private record KeySigner(ECKey key, JWSSigner signer) {
 	}
 
 	/**

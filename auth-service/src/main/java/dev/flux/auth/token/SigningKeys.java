@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -75,7 +77,12 @@ public class SigningKeys {
 
 	/** The key new access tokens are signed with (private part included). */
 	ECKey signingKey() {
-		ECKey active = snapshot(false).active();
+		return activeKey().key();
+	}
+
+	/** The key new access tokens are signed with, and its signer. */
+	ActiveKey activeKey() {
+		ActiveKey active = snapshot(false).active();
 		if (active == null) {
 			rotateIfDue();
 			active = snapshot(true).active();
@@ -174,11 +181,11 @@ public class SigningKeys {
 	private Snapshot load(Instant now) {
 		List<SigningKey> keys = this.repository.findPublished(now);
 		List<JWK> published = new ArrayList<>();
-		ECKey active = null;
+		ActiveKey active = null;
 		for (SigningKey key : keys) {
 			published.add(parse(key.publicJwk(), key.kid()));
 			if (active == null && key.retiredAt() == null) {
-				active = (ECKey) parse(this.cipher.decrypt(key.privateJwk(), key.kid()), key.kid());
+				active = ActiveKey.of((ECKey) parse(this.cipher.decrypt(key.privateJwk(), key.kid()), key.kid()));
 			}
 		}
 		return new Snapshot(active, new JWKSet(published), now);
@@ -193,7 +200,24 @@ public class SigningKeys {
 		}
 	}
 
-	private record Snapshot(@Nullable ECKey active, JWKSet published, Instant loadedAt) {
+	private record Snapshot(@Nullable ActiveKey active, JWKSet published, Instant loadedAt) {
+	}
+
+	/**
+	 * A signing key and its (thread-safe) signer, made once per load: making a signer
+	 * converts the JWK into a JCA private key, which every sign-in used to pay for.
+	 */
+	record ActiveKey(ECKey key, JWSSigner signer) {
+
+		static ActiveKey of(ECKey key) {
+			try {
+				return new ActiveKey(key, new ECDSASigner(key));
+			}
+			catch (JOSEException ex) {
+				throw new IllegalStateException("Key " + key.getKeyID() + " cannot sign", ex);
+			}
+		}
+
 	}
 
 }

@@ -95,8 +95,8 @@ public final class EventsBenchmark {
 		List<Double> rawRates = new ArrayList<>();
 		List<Double> relayRates = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
-		CpuTotals rawCpu = new CpuTotals();
-		CpuTotals relayCpu = new CpuTotals();
+		ProcessCpu rawCpu = ProcessCpu.NONE;
+		ProcessCpu relayCpu = ProcessCpu.NONE;
 		// Round 0 warms up the JIT and the broker's queues on both sides and is not
 		// counted.
 		for (int round = 0; round <= ROUNDS; round++) {
@@ -115,8 +115,8 @@ public final class EventsBenchmark {
 				rawRates.add(rawRate);
 				relayRates.add(relayed);
 				ratios.add(relayed / rawRate);
-				rawCpu.add(before, afterRaw);
-				relayCpu.add(beforeRelay, afterRelay);
+				rawCpu = rawCpu.plus(afterRaw.since(before));
+				relayCpu = relayCpu.plus(afterRelay.since(beforeRelay));
 			}
 		}
 		double raw = median(rawRates);
@@ -138,7 +138,7 @@ public final class EventsBenchmark {
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> handler.benchHandled() >= BACKLOG);
 		double drainRate = BACKLOG / seconds(System.nanoTime() - consumerStart);
-		String consumerCpu = ProcessCpu.now().perMessageSince(beforeConsumer, BACKLOG);
+		String consumerCpu = ProcessCpu.now().since(beforeConsumer).perMessage(BACKLOG);
 		handler.drainBenchLatencies();
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s%n",
 				"flux consumer: " + BACKLOG + " queued events handled (inbox + effect)", drainRate);
@@ -307,23 +307,6 @@ public final class EventsBenchmark {
 
 	private static double seconds(long nanos) {
 		return nanos / 1e9;
-	}
-
-	/** The CPU each party spent over the counted rounds of one side. */
-	private static final class CpuTotals {
-
-		private ProcessCpu spent = new ProcessCpu(0, 0, 0);
-
-		void add(ProcessCpu before, ProcessCpu after) {
-			this.spent = new ProcessCpu(this.spent.brokerSeconds() + after.brokerSeconds() - before.brokerSeconds(),
-					this.spent.databaseSeconds() + after.databaseSeconds() - before.databaseSeconds(),
-					this.spent.jvmSeconds() + after.jvmSeconds() - before.jvmSeconds());
-		}
-
-		String perMessage(int messages) {
-			return this.spent.perMessageSince(new ProcessCpu(0, 0, 0), messages);
-		}
-
 	}
 
 	/** A load's throughput and latency percentiles in milliseconds. */

@@ -19,10 +19,13 @@ record ProcessCpu(double brokerSeconds, double databaseSeconds, double jvmSecond
 
 	private static final long SELF = ProcessHandle.current().pid();
 
+	/** No CPU time at all: where a sum starts. */
+	static final ProcessCpu NONE = new ProcessCpu(0, 0, 0);
+
 	static ProcessCpu now() {
 		Path proc = Path.of("/proc");
 		if (!Files.isDirectory(proc)) {
-			return new ProcessCpu(0, 0, 0);
+			return NONE;
 		}
 		long broker = 0;
 		long database = 0;
@@ -50,18 +53,28 @@ record ProcessCpu(double brokerSeconds, double databaseSeconds, double jvmSecond
 			}
 		}
 		catch (IOException ex) {
-			return new ProcessCpu(0, 0, 0);
+			return NONE;
 		}
 		return new ProcessCpu(broker / TICKS, database / TICKS, jvm / TICKS);
 	}
 
-	/** The CPU time spent since {@code earlier}, in microseconds per message. */
-	String perMessageSince(ProcessCpu earlier, int messages) {
+	/** The CPU time spent between {@code earlier} and this reading. */
+	ProcessCpu since(ProcessCpu earlier) {
+		return new ProcessCpu(this.brokerSeconds - earlier.brokerSeconds,
+				this.databaseSeconds - earlier.databaseSeconds, this.jvmSeconds - earlier.jvmSeconds);
+	}
+
+	ProcessCpu plus(ProcessCpu other) {
+		return new ProcessCpu(this.brokerSeconds + other.brokerSeconds, this.databaseSeconds + other.databaseSeconds,
+				this.jvmSeconds + other.jvmSeconds);
+	}
+
+	/** This CPU time spread over some messages, in microseconds each. */
+	String perMessage(int messages) {
 		return String.format(java.util.Locale.ROOT,
 				"CPU per message: broker %4.0f us, PostgreSQL %4.0f us, JVM %4.0f us",
-				micros(this.brokerSeconds - earlier.brokerSeconds, messages),
-				micros(this.databaseSeconds - earlier.databaseSeconds, messages),
-				micros(this.jvmSeconds - earlier.jvmSeconds, messages));
+				micros(this.brokerSeconds, messages), micros(this.databaseSeconds, messages),
+				micros(this.jvmSeconds, messages));
 	}
 
 	private static double micros(double seconds, int messages) {
