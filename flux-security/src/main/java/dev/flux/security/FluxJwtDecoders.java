@@ -2,7 +2,6 @@ package dev.flux.security;
 
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.time.Duration;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -31,6 +30,12 @@ public final class FluxJwtDecoders {
 
 	/** Largest JWK Set accepted, in bytes: a handful of keys fits many times over. */
 	static final int JWKS_SIZE_LIMIT = 50 * 1024;
+
+	/**
+	 * How many accepted tokens a decoder remembers at most: 1.7 KiB of heap each
+	 * (measured with 466-character tokens), so at most some 17 MiB.
+	 */
+	static final long REMEMBERED_TOKENS = 10_000;
 
 	// Not Set.of(...): the verifier asks its set whether it contains null, which an
 	// immutable set answers with a NullPointerException.
@@ -69,7 +74,12 @@ public final class FluxJwtDecoders {
 
 	/**
 	 * A decoder that takes the public keys from the given source: auth-service passes its
-	 * own key store, so it never calls itself over HTTP.
+	 * own key store, so it never calls itself over HTTP. Unless
+	 * {@link FluxJwtProperties#rememberVerified()} is zero, it remembers that long (up to
+	 * {@value #REMEMBERED_TOKENS} tokens) the tokens it accepted, so that a client's next
+	 * calls with the same token skip the signature check; the time claims and the
+	 * presence of the signing key in the source are checked again on every use (see
+	 * {@link VerifiedTokens}).
 	 */
 	public static JwtDecoder fromJwkSource(JWKSource<SecurityContext> keys, FluxJwtProperties properties) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys)
@@ -79,18 +89,11 @@ public final class FluxJwtDecoders {
 			.jwtProcessorCustomizer((processor) -> processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE))
 			.build();
 		decoder.setJwtValidator(AccessTokenValidator.of(properties));
-		return decoder;
-	}
-
-	/**
-	 * {@code decoder}, remembering for {@code ttl} (up to {@code maximumSize} tokens) the
-	 * tokens whose signature and claims it accepted, so that a client's next calls with
-	 * the same token skip the signature check; the time claims are checked again on every
-	 * use. See {@link VerifiedTokens} for what this trades.
-	 */
-	public static JwtDecoder rememberingVerified(JwtDecoder decoder, FluxJwtProperties properties, Duration ttl,
-			long maximumSize) {
-		return new VerifiedTokens(decoder, AccessTokenValidator.timestamps(properties), ttl, maximumSize);
+		if (properties.rememberVerified().isZero()) {
+			return decoder;
+		}
+		return new VerifiedTokens(decoder, keys, AccessTokenValidator.timestamps(properties),
+				properties.rememberVerified(), REMEMBERED_TOKENS);
 	}
 
 }

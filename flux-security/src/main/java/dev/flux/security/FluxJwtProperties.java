@@ -19,20 +19,26 @@ import org.springframework.util.Assert;
  * {@code {issuer}/.well-known/jwks.json}
  * @param clockSkew how far {@code exp} and {@code nbf} may be off from this server's
  * clock
+ * @param rememberVerified how long an accepted token is remembered, so that its next uses
+ * skip the signature check ({@code 0} checks every time); see
+ * {@link FluxJwtDecoders#fromJwkSource}
  */
 @ConfigurationProperties("flux.security.jwt")
 public record FluxJwtProperties(String issuer, @DefaultValue(FluxAccessToken.DEFAULT_AUDIENCE) String audience,
-		@Nullable URI jwkSetUri, @DefaultValue("30s") Duration clockSkew) {
+		@Nullable URI jwkSetUri, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue("1m") Duration rememberVerified) {
 
 	public FluxJwtProperties {
 		Assert.hasText(issuer, "flux.security.jwt.issuer must name the issuer of access tokens");
 		Assert.hasText(audience, "flux.security.jwt.audience must not be blank");
 		Assert.isTrue(!clockSkew.isNegative(), "flux.security.jwt.clock-skew must not be negative");
+		Assert.isTrue(!rememberVerified.isNegative(), "flux.security.jwt.remember-verified must not be negative");
 	}
 
 	/** The settings for tokens of this issuer, with every other value at its default. */
 	public static FluxJwtProperties forIssuer(String issuer) {
-		return new FluxJwtProperties(issuer, FluxAccessToken.DEFAULT_AUDIENCE, null, Duration.ofSeconds(30));
+		return new FluxJwtProperties(issuer, FluxAccessToken.DEFAULT_AUDIENCE, null, Duration.ofSeconds(30),
+				Duration.ofMinutes(1));
 	}
 
 	/** The configured JWK Set URI, or the one auth-service serves below the issuer. */

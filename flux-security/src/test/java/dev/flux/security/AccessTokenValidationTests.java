@@ -54,8 +54,8 @@ class AccessTokenValidationTests {
 	void startIssuer() {
 		this.auth = JwksServer.start();
 		this.tokens = this.auth.newSigningKey();
-		this.decoder = this.keys.decoder(this.auth,
-				new FluxJwtProperties(this.auth.issuer(), "flux", this.auth.jwkSetUri(), Duration.ofSeconds(30)));
+		this.decoder = this.keys.decoder(this.auth, new FluxJwtProperties(this.auth.issuer(), "flux",
+				this.auth.jwkSetUri(), Duration.ofSeconds(30), Duration.ofMinutes(1)));
 	}
 
 	@AfterEach

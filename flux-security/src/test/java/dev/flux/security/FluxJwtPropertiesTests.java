@@ -23,6 +23,7 @@ class FluxJwtPropertiesTests {
 		assertThat(properties.audience()).isEqualTo("flux");
 		assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(properties.jwkSetUri()).isNull();
+		assertThat(properties.rememberVerified()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.effectiveJwkSetUri())
 			.isEqualTo(URI.create("http://localhost:8081/.well-known/jwks.json"));
 		assertThat(properties).isEqualTo(FluxJwtProperties.forIssuer("http://localhost:8081"));
@@ -36,12 +37,14 @@ class FluxJwtPropertiesTests {
 
 	@Test
 	void takesEverySettingFromTheEnvironment() {
-		FluxJwtProperties properties = bind(Map.of("flux.security.jwt.issuer", "http://localhost:8081",
-				"flux.security.jwt.audience", "flux-admin", "flux.security.jwt.jwk-set-uri",
-				"http://auth-service:8081/.well-known/jwks.json", "flux.security.jwt.clock-skew", "5s"));
+		FluxJwtProperties properties = bind(
+				Map.of("flux.security.jwt.issuer", "http://localhost:8081", "flux.security.jwt.audience", "flux-admin",
+						"flux.security.jwt.jwk-set-uri", "http://auth-service:8081/.well-known/jwks.json",
+						"flux.security.jwt.clock-skew", "5s", "flux.security.jwt.remember-verified", "0s"));
 
 		assertThat(properties.audience()).isEqualTo("flux-admin");
 		assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(properties.rememberVerified()).isZero();
 		assertThat(properties.effectiveJwkSetUri())
 			.isEqualTo(URI.create("http://auth-service:8081/.well-known/jwks.json"));
 	}

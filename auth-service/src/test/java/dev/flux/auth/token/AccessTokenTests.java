@@ -108,7 +108,8 @@ class AccessTokenTests extends AuthServiceTest {
 	void aResourceServerChecksIssuedTokensAgainstThePublishedJwks() throws Exception {
 		Account account = register();
 		JwtDecoder remote = FluxJwtDecoders.fromJwkSetUri(new FluxJwtProperties(this.properties.issuer(), "flux",
-				URI.create("http://localhost:" + this.port + "/.well-known/jwks.json"), Duration.ofSeconds(30)));
+				URI.create("http://localhost:" + this.port + "/.well-known/jwks.json"), Duration.ofSeconds(30),
+				Duration.ofMinutes(1)));
 
 		assertThat(remote.decode(account.accessToken()).getSubject()).isEqualTo(account.id().toString());
 

@@ -57,6 +57,22 @@ class FluxSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void remembersAcceptedTokensUnlessToldNotTo() {
+		String token = this.tokens.token().subject(UUID.randomUUID().toString()).sign();
+		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer()).run((context) -> {
+			JwtDecoder decoder = context.getBean(JwtDecoder.class);
+			assertThat(decoder.decode(token)).as("remembered").isSameAs(decoder.decode(token));
+		});
+		this.web
+			.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer(),
+					"flux.security.jwt.remember-verified=0")
+			.run((context) -> {
+				JwtDecoder decoder = context.getBean(JwtDecoder.class);
+				assertThat(decoder.decode(token)).as("verified again").isNotSameAs(decoder.decode(token));
+			});
+	}
+
+	@Test
 	void keepsADecoderTheServiceDefines() {
 		JwtDecoder own = (token) -> {
 			throw new UnsupportedOperationException();

@@ -1,16 +1,11 @@
 package dev.flux.user.security;
 
-import java.time.Duration;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
-import dev.flux.security.FluxJwtDecoders;
-import dev.flux.security.FluxJwtProperties;
 import dev.flux.security.web.FluxResourceServer;
 
 /**
@@ -21,16 +16,6 @@ import dev.flux.security.web.FluxResourceServer;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
-
-	/**
-	 * flux-security's decoder of auth-service's tokens, remembering verified signatures
-	 * for a minute.
-	 */
-	@Bean
-	JwtDecoder jwtDecoder(FluxJwtProperties properties) {
-		return FluxJwtDecoders.rememberingVerified(FluxJwtDecoders.fromJwkSetUri(properties), properties,
-				Duration.ofMinutes(1), 10_000);
-	}
 
 	@Bean
 	SecurityFilterChain apiFilterChain(HttpSecurity http, FluxResourceServer resourceServer) throws Exception {
