@@ -1,6 +1,7 @@
 package dev.flux.auth.account;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,21 @@ public class Accounts {
 	@Transactional(readOnly = true)
 	public Optional<Account> find(UUID id) {
 		return this.repository.findById(id);
+	}
+
+	/**
+	 * The account as its owner sees it. One SQL statement outside JPA and without a
+	 * transaction: it answers {@code GET /api/auth/me}, the service's most frequent read,
+	 * where a read-only transaction added a second round trip to PostgreSQL (its
+	 * {@code COMMIT}) and Hibernate's session and entity handling.
+	 */
+	public Optional<AccountView> view(UUID id) {
+		return this.jdbc.sql("SELECT id, username, email, email_verified, created_at FROM users WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> new AccountView(rs.getObject("id", UUID.class), rs.getString("username"),
+					rs.getString("email"), rs.getBoolean("email_verified"),
+					rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+			.optional();
 	}
 
 	/**

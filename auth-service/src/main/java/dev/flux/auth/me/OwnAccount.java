@@ -39,9 +39,8 @@ class OwnAccount {
 		this.audit = audit;
 	}
 
-	@Transactional(readOnly = true)
 	AccountView get(UUID userId) {
-		return this.accounts.find(userId).map(AccountView::of).orElseThrow(() -> ApiProblem.notFound("The account"));
+		return this.accounts.view(userId).orElseThrow(() -> ApiProblem.notFound("The account"));
 	}
 
 	/**
