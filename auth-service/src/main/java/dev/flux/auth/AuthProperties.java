@@ -82,9 +82,14 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE}
 	 * policy, which gives them little more than the CPU no other thread of the machine
 	 * wants (the nice value then applies only if the policy cannot be set)
+	 * @param nudge how often, while hashes are in flight, a thread per core wakes up so
+	 * that the kernel chooses again what runs there, instead of leaving an idle-priority
+	 * hash on a core a request thread waits for until the next scheduler tick; zero for
+	 * never
 	 */
 	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
-			@DefaultValue("19") int niceness, @DefaultValue("true") boolean idle) {
+			@DefaultValue("19") int niceness, @DefaultValue("true") boolean idle,
+			@DefaultValue("500us") Duration nudge) {
 
 		/** The configured concurrency, or as many as cores. */
 		public int slots() {

@@ -1,6 +1,7 @@
 package dev.flux.auth.password;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,8 @@ class HashingBulkhead implements DisposableBean {
 
 	private final AtomicInteger inside = new AtomicInteger();
 
+	private final SchedulerNudge nudge;
+
 	/**
 	 * @param concurrency hashes computed at once (the number of hashing threads)
 	 * @param queue hashes that may wait for a thread; more are refused
@@ -39,8 +42,10 @@ class HashingBulkhead implements DisposableBean {
 	 * Linux nice value, 0 to 19)
 	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE} policy
 	 * instead, only on cores no request thread wants
+	 * @param nudge how often, while hashes are in flight, the kernel is made to choose
+	 * again what runs on each core ({@link SchedulerNudge}); zero for never
 	 */
-	HashingBulkhead(int concurrency, int queue, int niceness, boolean idle) {
+	HashingBulkhead(int concurrency, int queue, int niceness, boolean idle, Duration nudge) {
 		if (concurrency < 1 || queue < 0) {
 			throw new IllegalArgumentException(
 					"hashing needs a concurrency of at least 1 and a queue of at least 0, not " + concurrency + " and "
@@ -48,6 +53,7 @@ class HashingBulkhead implements DisposableBean {
 		}
 		this.threads = Executors.newFixedThreadPool(concurrency, new HashingThreads(niceness, idle));
 		this.admitted = concurrency + queue;
+		this.nudge = new SchedulerNudge(nudge);
 	}
 
 	/**
@@ -59,6 +65,7 @@ class HashingBulkhead implements DisposableBean {
 			this.inside.decrementAndGet();
 			throw ApiProblem.busy("Too many passwords are being checked right now; try again shortly.", RETRY_AFTER);
 		}
+		this.nudge.hashStarted();
 		try {
 			return CompletableFuture.supplyAsync(hash, this.threads).join();
 		}
@@ -69,12 +76,19 @@ class HashingBulkhead implements DisposableBean {
 			throw ex;
 		}
 		finally {
+			this.nudge.hashEnded();
 			this.inside.decrementAndGet();
 		}
 	}
 
+	/** The nudging threads, one per core (none off Linux or with a zero period). */
+	List<Thread> nudgeThreads() {
+		return this.nudge.threads();
+	}
+
 	@Override
 	public void destroy() {
+		this.nudge.stop();
 		this.threads.shutdownNow();
 	}
 

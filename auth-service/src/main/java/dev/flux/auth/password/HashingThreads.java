@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
  * With {@code idle}, a thread moves itself to the {@code SCHED_IDLE} policy: it gets
  * little more than the CPU no normal thread of its scheduling group (the service's
  * cgroup, or its session under autogroup) wants, a waking normal thread of that group
- * usually takes the core from it at once (at worst at the next scheduler tick, measured
- * in docs/benchmarks.md), and the kernel places waking threads on a core running only
- * such threads as on an idle one. Other groups on the host are weighed against the
- * service's whole group, hashing included. On a host whose other processes keep every
- * core busy, sign-ins therefore wait (and beyond the bulkhead's queue get 503). Otherwise
- * (or if that fails) it raises its nice value, which only weighs it less in the fair
- * share. Lowering a thread's priority needs no privilege; on Linux both calls with
- * {@code 0} for the thread apply to the calling thread only. Elsewhere (where
+ * usually takes the core from it at once (at worst at the next scheduler tick, which
+ * {@link SchedulerNudge} brings forward), and the kernel places waking threads on a core
+ * running only such threads as on an idle one. Other groups on the host are weighed
+ * against the service's whole group, hashing included. On a host whose other processes
+ * keep every core busy, sign-ins therefore wait (and beyond the bulkhead's queue get
+ * 503). Otherwise (or if that fails) it raises its nice value, which only weighs it less
+ * in the fair share. Lowering a thread's priority needs no privilege; on Linux both calls
+ * with {@code 0} for the thread apply to the calling thread only. Elsewhere (where
  * {@code setpriority} would apply to the whole process) the threads keep the normal
  * priority.
  */
@@ -97,6 +97,10 @@ final class HashingThreads implements ThreadFactory {
 		int setpriority(int which, int who, int priority);
 
 		int sched_setscheduler(int pid, int policy, Pointer parameters);
+
+		int sched_setaffinity(int pid, long maskBytes, Pointer mask);
+
+		int sched_getaffinity(int pid, long maskBytes, Pointer mask);
 
 	}
 

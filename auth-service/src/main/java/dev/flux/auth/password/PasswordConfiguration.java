@@ -33,7 +33,7 @@ class PasswordConfiguration {
 	@Bean
 	HashingBulkhead hashingBulkhead(AuthProperties properties) {
 		return new HashingBulkhead(properties.hashing().slots(), properties.hashing().queue(),
-				properties.hashing().niceness(), properties.hashing().idle());
+				properties.hashing().niceness(), properties.hashing().idle(), properties.hashing().nudge());
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -141,8 +143,8 @@ public final class AuthBenchmark {
 
 	private void run(double busyBefore) throws Exception {
 		AuthProperties.Hashing hashing = this.context.getBean(AuthProperties.class).hashing();
-		System.out.printf(Locale.ROOT, "Flux auth benchmark: %d cores, %s; machine %.0f%% busy before the run%n",
-				Runtime.getRuntime().availableProcessors(), jvm(), 100 * busyBefore);
+		System.out.printf(Locale.ROOT, "Flux auth benchmark: %d cores, %s, %s; machine %.0f%% busy before the run%n",
+				Runtime.getRuntime().availableProcessors(), jvm(), autogroup(), 100 * busyBefore);
 		System.out.printf(Locale.ROOT,
 				"%d callers for the hash baseline and %d login clients; the service hashes on %d thread%s %s; "
 						+ "%d rounds of each phase (%d s after %d s warm-up; %d GETs after a round not counted), medians%n",
@@ -216,6 +218,20 @@ public final class AuthBenchmark {
 		String collector = ManagementFactory.getGarbageCollectorMXBeans().get(0).getName().split(" ")[0];
 		return "Java " + Runtime.version().feature() + ", " + collector + ", heap "
 				+ (Runtime.getRuntime().maxMemory() >> 20) + " MiB";
+	}
+
+	/**
+	 * Linux's scheduler autogroup, which decides whether the bench's PostgreSQL competes
+	 * with the service's idle hashing threads ({@code ./flux bench auth} turns it off).
+	 */
+	private static String autogroup() {
+		try {
+			String enabled = Files.readString(Path.of("/proc/sys/kernel/sched_autogroup_enabled")).trim();
+			return "scheduler autogroup " + ("0".equals(enabled) ? "off" : "on");
+		}
+		catch (IOException ex) {
+			return "no scheduler autogroup";
+		}
 	}
 
 	private static void print(String what, String figures, Object... values) {
