@@ -33,13 +33,21 @@ import dev.flux.auth.audit.AuditLog;
  * The ES256 signing keys of the auth-service, shared by all its instances through the
  * database. New tokens are signed with the newest active key; rotation adds a key and
  * retires the previous one, which stays in the JWKS until every token it signed has
- * expired. Each instance caches the keys for {@link #CACHE_TTL} and reloads at once when
- * asked for a key id it does not know, so a key another instance just created verifies
- * immediately.
+ * expired. Each instance caches the keys for {@link #CACHE_TTL} and reloads when asked
+ * for a key id it does not know (at most once per {@link #UNKNOWN_KID_RELOAD}), so a key
+ * another instance just created verifies within a second.
  */
 public class SigningKeys {
 
 	static final Duration CACHE_TTL = Duration.ofSeconds(30);
+
+	/**
+	 * How long after a load a token naming an unknown key id may make this instance load
+	 * the keys again. A key another instance has just created verifies here within it; a
+	 * flood of tokens with made-up key ids costs at most one load per interval (a query,
+	 * and decrypting the active key), instead of one per request.
+	 */
+	static final Duration UNKNOWN_KID_RELOAD = Duration.ofSeconds(1);
 
 	/**
 	 * How long past its last token's expiry a retired key stays published (clock skew).
@@ -103,9 +111,14 @@ public class SigningKeys {
 		return (selector, context) -> select(selector);
 	}
 
+	/**
+	 * The keys the selector asks for; a key id this instance does not know makes it load
+	 * the keys again, unless it loaded them less than {@link #UNKNOWN_KID_RELOAD} ago.
+	 */
 	private List<JWK> select(JWKSelector selector) {
-		List<JWK> found = selector.select(snapshot(false).published());
-		if (found.isEmpty()) {
+		Snapshot current = snapshot(false);
+		List<JWK> found = selector.select(current.published());
+		if (found.isEmpty() && current.loadedAt().plus(UNKNOWN_KID_RELOAD).isBefore(this.clock.instant())) {
 			found = selector.select(snapshot(true).published());
 		}
 		return found;
