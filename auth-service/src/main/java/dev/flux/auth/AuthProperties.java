@@ -80,8 +80,9 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * threads' (Linux nice, 0 to 19), so that a request needing a core gets it at once
 	 * however many sign-ins are being hashed
 	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE}
-	 * policy, which gives them little more than the CPU no other thread of the machine
-	 * wants (the nice value then applies only if the policy cannot be set)
+	 * policy, which gives them little more than the CPU no other thread of the service's
+	 * scheduling group wants (the nice value then applies only if the policy cannot be
+	 * set)
 	 * @param nudge how often, while hashes are in flight, a thread per core wakes up so
 	 * that the kernel chooses again what runs there, instead of leaving an idle-priority
 	 * hash on a core a request thread waits for until the next scheduler tick; zero for

@@ -53,7 +53,7 @@ class HashingBulkhead implements DisposableBean {
 		}
 		this.threads = Executors.newFixedThreadPool(concurrency, new HashingThreads(niceness, idle));
 		this.admitted = concurrency + queue;
-		this.nudge = new SchedulerNudge(nudge);
+		this.nudge = new SchedulerNudge(nudge, this.inside::get);
 	}
 
 	/**
@@ -61,11 +61,14 @@ class HashingBulkhead implements DisposableBean {
 	 * @throws ApiProblem 503 when the queue is full
 	 */
 	<T> T run(Supplier<T> hash) {
-		if (this.inside.incrementAndGet() > this.admitted) {
+		int inFlight = this.inside.incrementAndGet();
+		if (inFlight > this.admitted) {
 			this.inside.decrementAndGet();
 			throw ApiProblem.busy("Too many passwords are being checked right now; try again shortly.", RETRY_AFTER);
 		}
-		this.nudge.hashStarted();
+		if (inFlight == 1) {
+			this.nudge.wake();
+		}
 		try {
 			return CompletableFuture.supplyAsync(hash, this.threads).join();
 		}
@@ -76,7 +79,6 @@ class HashingBulkhead implements DisposableBean {
 			throw ex;
 		}
 		finally {
-			this.nudge.hashEnded();
 			this.inside.decrementAndGet();
 		}
 	}

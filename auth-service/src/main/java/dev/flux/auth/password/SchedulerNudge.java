@@ -3,8 +3,8 @@ package dev.flux.auth.password;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntSupplier;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -32,14 +32,19 @@ final class SchedulerNudge {
 
 	private final long periodNanos;
 
-	private final AtomicInteger hashing = new AtomicInteger();
+	private final IntSupplier hashesInFlight;
 
 	private final List<Thread> threads = new ArrayList<>();
 
 	private volatile boolean stopped;
 
-	SchedulerNudge(Duration period) {
+	/**
+	 * @param period how often each thread wakes while hashes are in flight
+	 * @param hashesInFlight how many hashes are running or waiting for a hashing thread
+	 */
+	SchedulerNudge(Duration period, IntSupplier hashesInFlight) {
 		this.periodNanos = period.toNanos();
+		this.hashesInFlight = hashesInFlight;
 		if (this.periodNanos > 0 && Platform.isLinux()) {
 			for (int cpu : allowedCpus()) {
 				this.threads.add(Thread.ofPlatform().daemon().name("scheduler-nudge-" + cpu).start(() -> nudge(cpu)));
@@ -52,15 +57,12 @@ final class SchedulerNudge {
 		return List.copyOf(this.threads);
 	}
 
-	/** A hash starts: the threads wake up every period until the last one ends. */
-	void hashStarted() {
-		if (this.hashing.getAndIncrement() == 0) {
-			this.threads.forEach(LockSupport::unpark);
-		}
-	}
-
-	void hashEnded() {
-		this.hashing.decrementAndGet();
+	/**
+	 * The first hash after none: the threads wake up every period until no hash is in
+	 * flight.
+	 */
+	void wake() {
+		this.threads.forEach(LockSupport::unpark);
 	}
 
 	void stop() {
@@ -71,7 +73,7 @@ final class SchedulerNudge {
 	private void nudge(int cpu) {
 		pinTo(cpu);
 		while (!this.stopped) {
-			if (this.hashing.get() > 0) {
+			if (this.hashesInFlight.getAsInt() > 0) {
 				LockSupport.parkNanos(this.periodNanos);
 			}
 			else {
