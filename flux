@@ -49,6 +49,8 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux bench auth      measure logins against the raw password-hash rate, and GET latency under login load
   ./flux bench users     measure GET /api/users/{id} against an unauthenticated endpoint of user-service
   ./flux bench ws        hold 10,000 WebSockets on the gateway: RSS per connection, fan-out latency
+  ./flux deploy kubernetes [--namespace N] [--dry-run]
+                         render deploy/kubernetes and apply it with kubectl (--dry-run: render only)
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -859,6 +861,26 @@ cmd_test() {
 	return "$rc"
 }
 
+# Commands written as tools/flux/commands/<words>.sh (the layout the dispatcher will use).
+run_tool_command() { # first-word words...
+	local name="$1 ${2:-}"
+	[[ -f $ROOT/tools/flux/commands/${name// /-}.sh ]] || die "unknown command '$name'"
+	shift 2
+	FLUX_COMMAND=$name
+	usage_error() {
+		printf '%sflux: %s%s\n' "$RED" "$1" "$RESET" >&2
+		sed -n 's/^# flux-usage: /usage: .\/flux /p' "$ROOT/tools/flux/commands/${FLUX_COMMAND// /-}.sh" >&2
+		exit 2
+	}
+	# shellcheck source=/dev/null
+	. "$ROOT/tools/flux/commands/${name// /-}.sh"
+	if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+		"help_${name// /_}"
+		return
+	fi
+	"cmd_${name// /_}" "$@"
+}
+
 main() {
 	local cmd=${1:-help}
 	[[ $# -gt 0 ]] && shift
@@ -871,6 +893,7 @@ main() {
 	test) cmd_test "$@" ;;
 	docs) cmd_docs "$@" ;;
 	bench) cmd_bench "$@" ;;
+	deploy) run_tool_command deploy "$@" ;;
 	help | -h | --help) usage ;;
 	*)
 		usage >&2
