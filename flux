@@ -51,6 +51,7 @@ ${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, 
   ./flux bench ws        hold 10,000 WebSockets on the gateway: RSS per connection, fan-out latency
   ./flux deploy kubernetes [--namespace N] [--dry-run]
                          render deploy/kubernetes and apply it with kubectl (--dry-run: render only)
+  ./flux images          build one container image per service with Jib (no Docker daemon)
   ./flux help            this text
 
 Where PostgreSQL and RabbitMQ come from, first match wins:
@@ -862,10 +863,9 @@ cmd_test() {
 }
 
 # Commands written as tools/flux/commands/<words>.sh (the layout the dispatcher will use).
-run_tool_command() { # first-word words...
-	local name="$1 ${2:-}"
-	[[ -f $ROOT/tools/flux/commands/${name// /-}.sh ]] || die "unknown command '$name'"
-	shift 2
+run_tool_command() { # command arguments...
+	local name=$1
+	shift
 	FLUX_COMMAND=$name
 	usage_error() {
 		printf '%sflux: %s%s\n' "$RED" "$1" "$RESET" >&2
@@ -893,7 +893,12 @@ main() {
 	test) cmd_test "$@" ;;
 	docs) cmd_docs "$@" ;;
 	bench) cmd_bench "$@" ;;
-	deploy) run_tool_command deploy "$@" ;;
+	deploy)
+		[[ ${1:-} == kubernetes ]] || die "usage: ./flux deploy kubernetes [--namespace N] [--dry-run]"
+		shift
+		run_tool_command "deploy kubernetes" "$@"
+		;;
+	images) run_tool_command images "$@" ;;
 	help | -h | --help) usage ;;
 	*)
 		usage >&2

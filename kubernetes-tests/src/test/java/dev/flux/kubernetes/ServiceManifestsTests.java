@@ -78,6 +78,23 @@ class ServiceManifestsTests {
 
 	@ParameterizedTest(name = "{0}-service")
 	@MethodSource("services")
+	void imageIsTheOneFluxImagesBuilds(String service) throws IOException {
+		String pom = Files.readString(Manifests.ROOT.resolve("pom.xml"));
+		String version = pom.replaceFirst("(?s).*?</parent>.*?<version>([^<]+)</version>.*", "$1");
+
+		assertThat(pom).contains("<image>${flux.image.registry}/${project.artifactId}:${flux.image.tag}</image>",
+				"<flux.image.registry>flux</flux.image.registry>",
+				"<flux.image.tag>${project.version}</flux.image.tag>", "<user>10001:10001</user>");
+		assertThat(Manifests.ROOT.resolve(service + "-service/src/main/resources/application.yml"))
+			.as("a module with an application.yml is what gets an image (profile service-image)")
+			.exists();
+		assertThat(Tree.at(container(PRODUCTION, service), "image"))
+			.isEqualTo("flux/" + service + "-service:" + version);
+		assertThat(Tree.at(pod(PRODUCTION, service), "securityContext", "runAsUser")).isEqualTo(10001);
+	}
+
+	@ParameterizedTest(name = "{0}-service")
+	@MethodSource("services")
 	void everyVariableIsOneTheServiceReadsAndCredentialsComeFromSecrets(String service) {
 		ServiceConfiguration configuration = ServiceConfiguration.of(service + "-service");
 		Map<String, String> environment = environment(PRODUCTION, service);
