@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# flux-usage: images [--registry host/path] [--tag tag] [--push]
+# flux-usage: images [--registry host/path] [--tag tag] [--base image] [--push]
 # flux-summary: build one container image per service with Jib, without a Docker daemon
 
 help_images() {
@@ -9,17 +9,23 @@ Jib: target/<service>-image.tar, named <registry>/<service>:<tag> (default flux/
 the names deploy/kubernetes uses). --push sends them to the registry instead (jib:build; log in
 with your registry's credential helper or ~/.docker/config.json first). No Docker daemon is needed,
 but Jib pulls the base image, eclipse-temurin:21-jre, from Docker Hub: a machine that cannot reach
-it cannot build images. Tests are not run (./flux test does that).
+it cannot build images. --base names another base image: a mirror of it in your registry, or
+tar:///path/base.tar (a `docker save` of one); `--base scratch` builds the application layers alone,
+to look at them where no registry is reachable. Tests are not run (./flux test does that).
 EOF_HELP
 }
 
 cmd_images() {
-	local registry=flux tag='' goal=buildTar
+	local registry=flux tag='' goal=buildTar base=()
 	while (($#)); do
 		case $1 in
-		--registry | --tag)
+		--registry | --tag | --base)
 			(($# >= 2)) || usage_error "$1 needs a value"
-			[[ $1 == --registry ]] && registry=$2 || tag=$2
+			case $1 in
+			--registry) registry=$2 ;;
+			--tag) tag=$2 ;;
+			--base) base=("-Djib.from.image=$2") ;;
+			esac
 			shift 2
 			;;
 		--push)
@@ -43,7 +49,7 @@ cmd_images() {
 		echo "${services[*]}"
 	)"
 	"$ROOT/mvnw" -B -q -f "$ROOT/pom.xml" -pl "$modules" -am package "com.google.cloud.tools:jib-maven-plugin:$goal" \
-		-DskipTests -Dspring-javaformat.skip=true "-Dflux.image.registry=$registry" "-Dflux.image.tag=${tag:-$version}"
+		-DskipTests -Dspring-javaformat.skip=true "-Dflux.image.registry=$registry" "-Dflux.image.tag=${tag:-$version}" "${base[@]}"
 	local service
 	for service in "${services[@]}"; do
 		if [[ $goal == buildTar ]]; then
