@@ -48,6 +48,12 @@ final class ApiSchemas {
 
 	private static final String KUBERNETES_TYPE = "x-flux-kubernetes-type";
 
+	private static final String DNS_LABEL = "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?";
+
+	private static final String DNS_SUBDOMAIN = DNS_LABEL + "(\\." + DNS_LABEL + ")*";
+
+	private static final String LABEL_VALUE = "(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?";
+
 	private final ObjectMapper fabric8 = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -77,6 +83,7 @@ final class ApiSchemas {
 		String key = object.get("apiVersion") + "/" + object.get("kind");
 		String where = object.get("kind") + " " + Manifests.nameOf(object);
 		List<String> violations = new ArrayList<>();
+		names(object, where, violations);
 		Class<?> type = KUBERNETES_TYPES.get(key);
 		if (type != null) {
 			readAs(type, object, where, violations);
@@ -92,6 +99,23 @@ final class ApiSchemas {
 			violations.add(where + ": no schema for " + key + "; add the kind to ApiSchemas or its CRD to crds/");
 		}
 		return violations;
+	}
+
+	/**
+	 * The API server's rules for names and labels: DNS subdomains (DNS labels for
+	 * Services), label values of at most 63 characters.
+	 */
+	private static void names(Map<String, Object> object, String where, List<String> violations) {
+		String name = String.valueOf(Tree.at(object, "metadata", "name"));
+		boolean label = "Service".equals(object.get("kind"));
+		if (!name.matches(label ? DNS_LABEL : DNS_SUBDOMAIN) || name.length() > (label ? 63 : 253)) {
+			violations.add(where + ": metadata.name is not a valid " + (label ? "DNS label" : "DNS subdomain"));
+		}
+		Tree.map(Tree.at(object, "metadata", "labels")).forEach((key, value) -> {
+			if (!String.valueOf(value).matches(LABEL_VALUE)) {
+				violations.add(where + ": label " + key + " has an invalid value '" + value + "'");
+			}
+		});
 	}
 
 	private void readAs(Class<?> type, Object value, String where, List<String> violations) {

@@ -62,6 +62,11 @@ class ManifestSchemaTests {
 				metadata: {name: typo}
 				spec: {instances: 3, bootstrap: {initdb: {database: flux_user, secret: {}}}}
 				---
+				apiVersion: v1
+				kind: Service
+				metadata: {name: user.service, labels: {app: "-bad"}}
+				spec: {ports: [{port: 80}]}
+				---
 				apiVersion: rabbitmq.com/v1beta1
 				kind: Shovel
 				metadata: {name: unknown}
@@ -78,7 +83,9 @@ class ManifestSchemaTests {
 			.anySatisfy((line) -> assertThat(line).contains("RabbitmqCluster typo").contains("/spec/replicas"))
 			.anySatisfy((line) -> assertThat(line).contains("requiredDuringScheduling"))
 			.anySatisfy((line) -> assertThat(line).contains("Cluster typo").contains("name"))
-			.anySatisfy((line) -> assertThat(line).contains("Shovel unknown").contains("no schema"));
+			.anySatisfy((line) -> assertThat(line).contains("Shovel unknown").contains("no schema"))
+			.anySatisfy((line) -> assertThat(line).contains("Service user.service").contains("DNS label"))
+			.anySatisfy((line) -> assertThat(line).contains("label app has an invalid value"));
 	}
 
 	@Test

@@ -135,7 +135,8 @@ class ServiceManifestsTests {
 		Map<String, Object> deployment = PRODUCTION.get("Deployment", service + "-service");
 		Map<String, Object> labels = Tree.map(Tree.at(deployment, "spec", "selector", "matchLabels"));
 
-		assertThat(Tree.map(Tree.at(pod, "securityContext"))).containsEntry("runAsNonRoot", true);
+		assertThat(Tree.map(Tree.at(pod, "securityContext"))).containsEntry("runAsNonRoot", true)
+			.containsEntry("seccompProfile", Map.of("type", "RuntimeDefault"));
 		assertThat(Tree.map(Tree.at(container, "securityContext"))).containsEntry("readOnlyRootFilesystem", true)
 			.containsEntry("allowPrivilegeEscalation", false);
 		assertThat(Tree.list(Tree.at(container, "securityContext", "capabilities", "drop"))).containsExactly("ALL");
