@@ -84,6 +84,8 @@ k8s_services() {
 k8s_render() { # overlay namespace
 	local work rc=0
 	work="$(mktemp -d "$K8S_DIR/.render.XXXXXX")"
+	# shellcheck disable=SC2064 # the directory is known now; runs in the $(...) subshell of the caller
+	trap "rm -rf '$work'" EXIT
 	cat >"$work/kustomization.yaml" <<EOF_KUSTOMIZATION
 apiVersion: kustomize.config.k8s.io/v1beta1
 kind: Kustomization
@@ -92,7 +94,6 @@ resources:
   - ../overlays/$1
 EOF_KUSTOMIZATION
 	kubectl kustomize "$work" || rc=$?
-	rm -rf "$work"
 	((rc == 0)) || die "kubectl kustomize could not render deploy/kubernetes/overlays/$1"
 }
 
