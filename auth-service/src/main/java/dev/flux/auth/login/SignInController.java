@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flux.auth.session.SessionView;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.session.TokenResponse;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** Sign-in, refresh, logout and the signed-in user's sessions. */
 @RestController
@@ -45,13 +45,13 @@ class SignInController {
 	@PostMapping("/api/auth/login")
 	@Operation(summary = "Sign in with an email address or username and a password")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return this.signIn.signIn(request.login(), request.password(), ClientInfo.of(http));
+		return this.signIn.signIn(request.login(), request.password(), Clients.of(http));
 	}
 
 	@PostMapping("/api/auth/refresh")
 	@Operation(summary = "Exchange a refresh token for a new pair; a token works once, reuse revokes its session")
 	TokenResponse refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-		return this.sessions.refresh(request.refreshToken(), ClientInfo.of(http));
+		return this.sessions.refresh(request.refreshToken(), Clients.of(http));
 	}
 
 	@PostMapping("/api/auth/logout")

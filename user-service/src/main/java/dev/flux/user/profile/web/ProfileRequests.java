@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import dev.flux.user.profile.CustomStatus;
 import dev.flux.user.profile.ProfileEdit;
 import dev.flux.user.profile.Status;
-import dev.flux.user.web.ApiProblem;
+import dev.flux.web.ApiProblem;
 import dev.flux.user.web.PatchBodies;
 
 /** The bodies of profile and status writes, with the limits the API documents. */
