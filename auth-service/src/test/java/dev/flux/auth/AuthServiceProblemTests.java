@@ -14,11 +14,6 @@ class AuthServiceProblemTests extends AuthServiceTest implements ProblemShapeCon
 	private Account account;
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
 	public List<JsonEndpoint> jsonEndpoints() {
 		String token = signedIn().accessToken();
 		return List.of(

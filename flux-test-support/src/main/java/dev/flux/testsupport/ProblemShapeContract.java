@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,12 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the same RFC 9457 shape back: {@code type} under {@code https://flux.dev/problems/},
  * {@code title}, {@code status}, {@code detail}, {@code instance} (the path) and, for a
  * 400, {@code errors} naming each field. Never a 5xx. A service's test class that already
- * starts it implements this interface and says which of its endpoints to probe.
+ * starts it implements this interface and says which of its endpoints to probe; the
+ * service's port comes from Spring's test context.
  */
 public interface ProblemShapeContract {
-
-	/** The port the service under test listens on. */
-	int port();
 
 	/**
 	 * Endpoints that take a JSON body, with a body they accept, and others (body null)
@@ -44,10 +44,10 @@ public interface ProblemShapeContract {
 	QueryEndpoint queryEndpoint();
 
 	@Test
-	default void answersBrokenJsonWithAnInvalidRequestNamingTheBody() {
+	default void answersBrokenJsonWithAnInvalidRequestNamingTheBody(@LocalServerPort int port) {
 		for (JsonEndpoint endpoint : withBodies()) {
 			for (String broken : List.of("{\"", "not json", "{\"a\":1,}", "")) {
-				Reply reply = send(endpoint, broken, "application/json");
+				Reply reply = send(port, endpoint, broken, "application/json");
 
 				assertInvalid(reply, endpoint.path(), "body");
 			}
@@ -55,22 +55,22 @@ public interface ProblemShapeContract {
 	}
 
 	@Test
-	default void answersAValueOfTheWrongTypeNamingTheField() {
+	default void answersAValueOfTheWrongTypeNamingTheField(@LocalServerPort int port) {
 		for (JsonEndpoint endpoint : withBodies()) {
 			for (String field : stringFields(endpoint)) {
 				Map<String, Object> body = new LinkedHashMap<>(endpoint.validBody());
 				body.put(field, Map.of("not", "a string"));
 
-				assertInvalid(send(endpoint, json(body), "application/json"), endpoint.path(), field);
+				assertInvalid(send(port, endpoint, json(body), "application/json"), endpoint.path(), field);
 			}
 		}
 	}
 
 	@Test
-	default void answersMissingRequiredFieldsNamingEachOne() {
+	default void answersMissingRequiredFieldsNamingEachOne(@LocalServerPort int port) {
 		for (JsonEndpoint endpoint : withBodies()) {
 			if (!endpoint.required().isEmpty()) {
-				Reply reply = send(endpoint, "{}", "application/json");
+				Reply reply = send(port, endpoint, "{}", "application/json");
 
 				assertInvalid(reply, endpoint.path(), endpoint.required().getFirst());
 				assertThat(reply.fields()).containsAll(endpoint.required());
@@ -79,13 +79,13 @@ public interface ProblemShapeContract {
 	}
 
 	@Test
-	default void refusesTheNulCharacterInAnyStringNamingTheField() {
+	default void refusesTheNulCharacterInAnyStringNamingTheField(@LocalServerPort int port) {
 		for (JsonEndpoint endpoint : withBodies()) {
 			for (String field : stringFields(endpoint)) {
 				Map<String, Object> body = new LinkedHashMap<>(endpoint.validBody());
 				body.put(field, "a\u0000b");
 
-				Reply reply = send(endpoint, json(body), "application/json");
+				Reply reply = send(port, endpoint, json(body), "application/json");
 
 				assertInvalid(reply, endpoint.path(), field);
 				assertThat(reply.body()).contains("NUL");
@@ -94,10 +94,10 @@ public interface ProblemShapeContract {
 	}
 
 	@Test
-	default void refusesTheNulCharacterInAQueryParameterNamingIt() {
+	default void refusesTheNulCharacterInAQueryParameterNamingIt(@LocalServerPort int port) {
 		QueryEndpoint endpoint = queryEndpoint();
 
-		Reply reply = request("GET", endpoint.path() + "?" + endpoint.parameter() + "=a%00b", null, null,
+		Reply reply = request(port, "GET", endpoint.path() + "?" + endpoint.parameter() + "=a%00b", null, null,
 				endpoint.token());
 
 		assertInvalid(reply, endpoint.path(), endpoint.parameter());
@@ -105,12 +105,12 @@ public interface ProblemShapeContract {
 	}
 
 	@Test
-	default void refusesAWildcardContentTypeWith415() {
+	default void refusesAWildcardContentTypeWith415(@LocalServerPort int port) {
 		assertThat(jsonEndpoints()).as("endpoints to probe").isNotEmpty();
 		for (JsonEndpoint endpoint : jsonEndpoints()) {
 			String body = (endpoint.validBody() != null) ? json(endpoint.validBody()) : "{}";
 			for (String wildcard : List.of("*/*", "application/*", "*")) {
-				Reply reply = send(endpoint, body, wildcard);
+				Reply reply = send(port, endpoint, body, wildcard);
 
 				assertProblem(reply, 415, endpoint.path());
 				assertThat(reply.type()).endsWith("/unsupported-media-type");
@@ -119,7 +119,7 @@ public interface ProblemShapeContract {
 	}
 
 	@Test
-	default void boundsPagingNamingTheParameter() {
+	default void boundsPagingNamingTheParameter(@LocalServerPort int port) {
 		for (PagedEndpoint endpoint : pagedEndpoints()) {
 			String page = endpoint.pageParameter();
 			String size = endpoint.sizeParameter();
@@ -133,7 +133,7 @@ public interface ProblemShapeContract {
 			outOfRange.put(size + "=2147483647", size);
 			outOfRange.forEach((query, named) -> {
 				String separator = endpoint.path().contains("?") ? "&" : "?";
-				Reply reply = request("GET", endpoint.path() + separator + query, null, null, endpoint.token());
+				Reply reply = request(port, "GET", endpoint.path() + separator + query, null, null, endpoint.token());
 
 				assertInvalid(reply, endpoint.path().replaceFirst("\\?.*", ""), named);
 			});
@@ -187,13 +187,13 @@ public interface ProblemShapeContract {
 		return JsonMapper.shared().writeValueAsString(body);
 	}
 
-	private Reply send(JsonEndpoint endpoint, String body, String contentType) {
-		return request(endpoint.method(), endpoint.path(), body, contentType, endpoint.token());
+	private static Reply send(int port, JsonEndpoint endpoint, String body, String contentType) {
+		return request(port, endpoint.method(), endpoint.path(), body, contentType, endpoint.token());
 	}
 
-	private Reply request(String method, String path, @Nullable String body, @Nullable String contentType,
-			@Nullable String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+	private static Reply request(int port, String method, String path, @Nullable String body,
+			@Nullable String contentType, @Nullable String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {

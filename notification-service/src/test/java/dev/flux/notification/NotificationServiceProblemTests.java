@@ -15,11 +15,6 @@ class NotificationServiceProblemTests extends NotificationServiceTest implements
 	private final String token = TOKENS.accessToken(UUID.randomUUID(), "USER");
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
 	public List<JsonEndpoint> jsonEndpoints() {
 		return List.of(new JsonEndpoint("POST", "/api/notifications/read-all", null, List.of(), this.token),
 				new JsonEndpoint("POST", "/api/notifications/" + UUID.randomUUID() + "/read", null, List.of(),

@@ -15,11 +15,6 @@ class UserServiceProblemTests extends UserServiceTest implements ProblemShapeCon
 	private final String token = TOKENS.accessToken(UUID.randomUUID(), "USER");
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
 	public List<JsonEndpoint> jsonEndpoints() {
 		Map<String, Object> settings = Map.of("theme", "dark", "language", "en", "notificationsEnabled", true,
 				"soundEnabled", true, "showOnlineStatus", true, "allowDirectMessages", true, "allowFriendRequests",

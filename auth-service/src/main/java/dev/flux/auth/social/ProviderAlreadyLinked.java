@@ -1,17 +1,10 @@
 package dev.flux.auth.social;
 
 /** The account already has an identity of this provider. */
-public final class ProviderAlreadyLinked extends RuntimeException {
-
-	private final String provider;
+public final class ProviderAlreadyLinked extends ProviderRefusal {
 
 	ProviderAlreadyLinked(String provider) {
-		super("Provider already linked: " + provider, null, false, false);
-		this.provider = provider;
-	}
-
-	public String provider() {
-		return this.provider;
+		super(provider);
 	}
 
 }

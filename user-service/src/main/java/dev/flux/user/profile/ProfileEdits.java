@@ -77,7 +77,7 @@ public class ProfileEdits {
 	public Versioned<ActivityView> addActivity(UUID userId, ActivityView.Draft draft, @Nullable String ifMatch) {
 		Aggregate aggregate = lock(userId, ifMatch);
 		if (aggregate.activityCount() >= MAX_ACTIVITIES) {
-			throw new TooManyActivities(MAX_ACTIVITIES);
+			throw new TooManyActivities();
 		}
 		Activity activity = new Activity(userId, draft,
 				(draft.startedAt() != null) ? draft.startedAt() : aggregate.now());

@@ -1,17 +1,10 @@
 package dev.flux.user.profile;
 
-/** A user already shows the most activities allowed. */
+/** A user already shows {@link ProfileEdits#MAX_ACTIVITIES} activities. */
 public final class TooManyActivities extends RuntimeException {
 
-	private final int max;
-
-	TooManyActivities(int max) {
+	TooManyActivities() {
 		super("Too many activities", null, false, false);
-		this.max = max;
-	}
-
-	public int max() {
-		return this.max;
 	}
 
 }
