@@ -161,8 +161,9 @@ class RegistrationTests extends AuthServiceTest {
 		assertThat(reply.status()).isEqualTo(400);
 		assertThat(reply.<String>json("$.type")).isEqualTo("https://flux.dev/problems/invalid-request");
 		assertThat(reply.<java.util.List<String>>json("$.errors[*].field")).containsExactly("password");
-		assertThat(reply.<java.util.List<String>>json("$.errors[*].message")).singleElement(
-				org.assertj.core.api.InstanceOfAssertFactories.STRING).contains(reason);
+		assertThat(reply.<java.util.List<String>>json("$.errors[*].message"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains(reason);
 	}
 
 	private void assertInvalid(Map<String, String> request, String field) {

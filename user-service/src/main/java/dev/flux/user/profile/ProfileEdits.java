@@ -7,6 +7,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.user.activity.Activity;
+import dev.flux.user.activity.ActivityRepository;
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.presence.Status;
+import dev.flux.user.settings.Settings;
+import dev.flux.user.settings.UserSettings;
+
 /**
  * The signed-in user's changes of their own profile, status, settings and activities.
  * Each checks the caller's {@code If-Match} against the current version under the row

@@ -12,6 +12,11 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.settings.Settings;
+import dev.flux.user.settings.UserSettings;
+import dev.flux.user.settings.UserSettingsRepository;
+
 /** Reads of profiles, settings and activities, each with its entity tag. */
 @Service
 public class ProfileReads {
