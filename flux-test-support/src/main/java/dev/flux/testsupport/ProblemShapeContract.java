@@ -55,6 +55,15 @@ public interface ProblemShapeContract {
 	}
 
 	@Test
+	default void answersNoBodyAtAllWithAnInvalidRequestNamingTheBody(@LocalServerPort int port) {
+		for (JsonEndpoint endpoint : withBodies()) {
+			Reply reply = request(port, endpoint.method(), endpoint.path(), null, null, endpoint.token());
+
+			assertInvalid(reply, endpoint.path(), "body");
+		}
+	}
+
+	@Test
 	default void answersAValueOfTheWrongTypeNamingTheField(@LocalServerPort int port) {
 		for (JsonEndpoint endpoint : withBodies()) {
 			for (String field : stringFields(endpoint)) {
