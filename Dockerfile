@@ -12,6 +12,8 @@ COPY auth-service auth-service
 COPY user-service user-service
 COPY notification-service notification-service
 COPY system-tests system-tests
+# Maven reads every module of the reactor; the manifests tests are not built here.
+COPY kubernetes-tests/pom.xml kubernetes-tests/pom.xml
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true -pl "${SERVICE}" -am package \
 	&& cp "${SERVICE}/target/${SERVICE}.jar" /app.jar
 
