@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,15 @@ final class BenchFigures {
 	private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
 	private BenchFigures() {
+	}
+
+	/** Names and values, alternating, in that order. */
+	static Map<String, Object> of(Object... namesAndValues) {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			figures.put((String) namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return figures;
 	}
 
 	/** Writes {@code .flux/bench/<bench>-<UTC time>.json} and returns its path. */
