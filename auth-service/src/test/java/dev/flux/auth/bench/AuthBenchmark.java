@@ -213,20 +213,16 @@ public final class AuthBenchmark {
 		double loadAfter = this.os.getSystemLoadAverage();
 		System.out.printf(Locale.ROOT, "RESULT logins/hash %.2f (>= 0.85): %s; load average %.2f before, %.2f after%n",
 				ratio, (ratio >= 0.85) ? "target met" : "TARGET MISSED", loadBefore, loadAfter);
-		Map<String, Object> figures = new LinkedHashMap<>();
-		figures.put("bench", "auth");
-		figures.put("time", Instant.now().toString());
-		figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "jvm", jvm(), "busyBefore",
-				busyBefore, "loadAverageBefore", loadBefore, "loadAverageAfter", loadAfter));
-		figures.put("hashingThreads", hashing.slots());
-		figures.put("loginClients", this.clients);
-		figures.put("hashesPerSecond", hashes.rate());
-		figures.put("loginsPerSecond", loginRate.rate());
-		figures.put("loginsPerHash", Map.of("value", ratio, "target", 0.85, "met", ratio >= 0.85));
-		figures.put("getAtRestMillis", Map.of("p50", rest.p50(), "p99", rest.p99(), "max", rest.max()));
-		figures.put("getUnderLoginsMillis", Map.of("p50", loaded.p50(), "p99", loaded.p99(), "max", loaded.max(),
-				"loginsPerSecond", loaded.loginRate()));
-		figures.put("getP99UnderLoginsOverAtRest", p99Ratio);
+		Map<String, Object> figures = BenchFigures.of("bench", "auth", "time", Instant.now().toString(), "machine",
+				BenchFigures.of("cores", Runtime.getRuntime().availableProcessors(), "jvm", jvm(), "busyBefore",
+						busyBefore, "loadAverageBefore", loadBefore, "loadAverageAfter", loadAfter),
+				"hashingThreads", hashing.slots(), "loginClients", this.clients, "hashesPerSecond", hashes.rate(),
+				"loginsPerSecond", loginRate.rate(), "loginsPerHash",
+				BenchFigures.of("value", ratio, "target", 0.85, "met", ratio >= 0.85), "getAtRestMillis",
+				BenchFigures.of("p50", rest.p50(), "p99", rest.p99(), "max", rest.max()), "getUnderLoginsMillis",
+				BenchFigures.of("p50", loaded.p50(), "p99", loaded.p99(), "max", loaded.max(), "loginsPerSecond",
+						loaded.loginRate()),
+				"getP99UnderLoginsOverAtRest", p99Ratio);
 		System.out.println("figures written to " + BenchFigures.write("auth", figures));
 	}
 
