@@ -13,13 +13,9 @@ import org.springframework.beans.factory.DisposableBean;
 import dev.flux.auth.web.ApiProblem;
 
 /**
- * Where passwords are hashed: a fixed number of threads of their own. An Argon2id hash
- * holds a core for tens of milliseconds and 19 MiB; a burst of sign-ins on request
- * threads, unbounded, would fill the heap and starve the holders of database connections.
- * Here more hashes than threads wait their turn in a queue of bounded length, first come
- * first served, and a request that finds the queue full is refused at once with 503 and
- * {@code Retry-After}. Sign-in bursts beyond what one instance hashes are met with more
- * instances (docs/benchmarks.md).
+ * Where passwords are hashed: a fixed number of threads of their own, so that a burst of
+ * sign-ins (a core and 19 MiB per Argon2id hash) cannot take the request threads or the
+ * heap. A bounded number of hashes wait their turn; beyond that, 503 with Retry-After.
  */
 class HashingBulkhead implements DisposableBean {
 
