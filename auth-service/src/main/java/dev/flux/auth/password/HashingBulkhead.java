@@ -10,8 +10,6 @@ import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 
-import dev.flux.auth.web.ApiProblem;
-
 /**
  * Where passwords are hashed: a fixed number of threads of their own, so that a burst of
  * sign-ins (a core and 19 MiB per Argon2id hash) cannot take the request threads or the
@@ -44,12 +42,12 @@ class HashingBulkhead implements DisposableBean {
 
 	/**
 	 * Runs a hash on a hashing thread, waiting for one if needed, and returns its result.
-	 * @throws ApiProblem 503 when the queue is full
+	 * @throws HashingBusy when the queue is full
 	 */
 	<T> T run(Supplier<T> hash) {
 		if (this.inside.incrementAndGet() > this.admitted) {
 			this.inside.decrementAndGet();
-			throw ApiProblem.busy("Too many passwords are being checked right now; try again shortly.", RETRY_AFTER);
+			throw new HashingBusy(RETRY_AFTER);
 		}
 		try {
 			return CompletableFuture.supplyAsync(hash, this.threads).join();
