@@ -186,10 +186,6 @@ class Profile extends AssignedIdEntity<UUID> {
 		return Objects.requireNonNullElse(this.displayName, this.username);
 	}
 
-	@Nullable String chosenDisplayName() {
-		return this.displayName;
-	}
-
 	@Nullable String avatarUrl() {
 		return this.avatarUrl;
 	}
