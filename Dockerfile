@@ -8,6 +8,7 @@ COPY common-events common-events
 COPY flux-test-support flux-test-support
 COPY flux-security flux-security
 COPY flux-persistence flux-persistence
+COPY flux-web flux-web
 COPY auth-service auth-service
 COPY user-service user-service
 COPY notification-service notification-service
