@@ -73,10 +73,9 @@ cmd_deploy_kubernetes() {
 	ok "Flux runs in namespace $namespace (kubectl -n $namespace get pods)"
 }
 
-# The services deployed: one directory with a deployment.yaml each under base/.
+# The services deployed: those whose deployment.yaml base/kustomization.yaml lists.
 k8s_services() {
-	local file
-	for file in "$K8S_DIR"/base/*/deployment.yaml; do basename "$(dirname "$file")"; done
+	sed -n 's#^  - \([a-z-]*-service\)/deployment\.yaml$#\1#p' "$K8S_DIR/base/kustomization.yaml"
 }
 
 # The manifests of an overlay in a namespace: a throw-away kustomization on top of the overlay

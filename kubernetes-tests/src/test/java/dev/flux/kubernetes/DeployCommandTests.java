@@ -82,6 +82,7 @@ class DeployCommandTests {
 				.hasEntrySatisfying("password", (password) -> assertThat(password).hasSizeGreaterThan(30));
 			assertThat(read("calls")).contains("-n flux-test rollout status deployment/" + service + "-service");
 		}
+		assertThat(read("calls").lines().filter((call) -> call.contains(" rollout status "))).hasSameSizeAs(services);
 		assertThat(this.bin.resolve("secret.flux-user-rabbitmq")).doesNotExist();
 		assertThat(Base64.getDecoder().decode(secret("flux-auth-keys").get("encryption-key"))).hasSize(32);
 		assertThat(secret("flux-auth-db").get("password")).isNotEqualTo(secret("flux-user-db").get("password"));
