@@ -75,11 +75,12 @@ final class Checker {
 					emails.add(operation.value());
 					checkRegistration(operation, state, tally);
 				}
-				case RENAME -> renames.computeIfAbsent(Objects.requireNonNull(operation.account()), (id) -> new ArrayList<>())
-					.add(operation);
-				case EDIT_PROFILE -> edits
-					.computeIfAbsent(Objects.requireNonNull(operation.account()), (id) -> new ArrayList<>())
-					.add(operation);
+				case RENAME ->
+					renames.computeIfAbsent(Objects.requireNonNull(operation.account()), (id) -> new ArrayList<>())
+						.add(operation);
+				case EDIT_PROFILE ->
+					edits.computeIfAbsent(Objects.requireNonNull(operation.account()), (id) -> new ArrayList<>())
+						.add(operation);
 				case SET_STATUS -> tally.ok(operation);
 			}
 		}
@@ -198,8 +199,8 @@ final class Checker {
 			for (String service : List.of("user", "notification")) {
 				query(system, service,
 						"SELECT event_type, error_class, error_message FROM flux_events.dead_letters WHERE status = 'DEAD'",
-						(row) -> state.deadLetters.add(service + ": " + row.getString(1) + " " + row.getString(2) + " "
-								+ row.getString(3)));
+						(row) -> state.deadLetters
+							.add(service + ": " + row.getString(1) + " " + row.getString(2) + " " + row.getString(3)));
 			}
 			state.mails = system.mail().all();
 			state.mailCounts = state.mails.stream()

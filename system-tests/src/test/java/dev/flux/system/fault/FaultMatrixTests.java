@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fault matrix of issue 18: while three clients register accounts, rename them and
  * edit their profiles for a minute, one fault strikes; then the checker reads every
  * service and counts, per operation, ok / lost / duplicated / unexpected, and how long
- * the system took to catch up. Every fault must end with nothing lost, nothing
- * duplicated and nothing unexpected. The table of the run is written to
+ * the system took to catch up. Every fault must end with nothing lost, nothing duplicated
+ * and nothing unexpected. The table of the run is written to
  * {@code target/system-tests/fault-table.md} (docs/reliability.md holds one).
  */
 @SystemTest
@@ -43,11 +43,18 @@ class FaultMatrixTests {
 
 	private static final Logger logger = LoggerFactory.getLogger(FaultMatrixTests.class);
 
-	/** The workload runs this long per fault, the fault starting after the first tenth. */
+	/**
+	 * The workload runs this long per fault, the fault starting after the first tenth.
+	 */
 	static final Duration WORKLOAD = Duration.parse(System.getProperty("flux.system.workload", "PT60S"));
 
 	/** How long the checker waits for the system to catch up after a fault. */
 	static final Duration PATIENCE = Duration.ofMinutes(3);
+
+	/**
+	 * How many times each fault strikes: 1 in CI, more under {@code ./flux test --soak}.
+	 */
+	static final int ROUNDS = Integer.getInteger("flux.system.rounds", 1);
 
 	private static final Map<String, String> rows = new ConcurrentHashMap<>();
 
@@ -69,6 +76,22 @@ class FaultMatrixTests {
 			for (int node = 1; node <= RabbitCluster.NODES; node++) {
 				cluster.resume(node);
 			}
+		});
+	}
+
+	@Test
+	@Order(2)
+	void aBrokerNodeKilledThenTheQueueLeaderKilled() throws Exception {
+		strike("2. RabbitMQ node killed (-9) and restarted, then the user.service.queue leader", () -> {
+			RabbitCluster cluster = this.system.cluster();
+			cluster.kill(1);
+			hold(Duration.ofSeconds(10));
+			cluster.startNode(1);
+			int leader = cluster.leaderOf("user.service.queue", 1);
+			logger.info("user.service.queue is led by node {}", leader);
+			cluster.kill(leader);
+			hold(Duration.ofSeconds(10));
+			cluster.startNode(leader);
 		});
 	}
 
@@ -99,6 +122,19 @@ class FaultMatrixTests {
 	}
 
 	@Test
+	@Order(5)
+	void databaseConnectionsTerminatedThenPostgresRestarted() throws Exception {
+		strike("5. user-service's PostgreSQL connections terminated for 10 s, then PostgreSQL restarted", () -> {
+			long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (System.nanoTime() < until) {
+				this.system.databases().terminateConnections("user");
+				hold(Duration.ofSeconds(1));
+			}
+			this.system.databases().restartServer();
+		});
+	}
+
+	@Test
 	@Order(6)
 	void smtpDownForThirtySeconds() throws Exception {
 		strike("6. SMTP down 30 s", () -> {
@@ -123,6 +159,12 @@ class FaultMatrixTests {
 	 * finish, then checks every operation.
 	 */
 	private void strike(String fault, Fault action) throws Exception {
+		for (int round = 1; round <= ROUNDS; round++) {
+			strikeOnce((ROUNDS == 1) ? fault : fault + " (round " + round + ")", action);
+		}
+	}
+
+	private void strikeOnce(String fault, Fault action) throws Exception {
 		long begin = System.nanoTime();
 		Verdict verdict;
 		try (Workload workload = Workload.start(this.system, 3)) {
@@ -145,7 +187,8 @@ class FaultMatrixTests {
 		ServiceProcess holder = null;
 		String latest = "";
 		for (ServiceProcess process : this.system.instances(service)) {
-			// Log lines start with an ISO timestamp: the later line is the current holder.
+			// Log lines start with an ISO timestamp: the later line is the current
+			// holder.
 			String at = process.log()
 				.lines()
 				.filter((line) -> line.contains("Outbox relay is now the active relay"))

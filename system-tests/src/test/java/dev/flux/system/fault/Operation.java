@@ -18,16 +18,25 @@ record Operation(Kind kind, @Nullable UUID account, String value, Outcome outcom
 	/** The operations of the workload. */
 	enum Kind {
 
-		/** POST /api/auth/register: an account, a profile, a recipient, two emails, one inbox row. */
+		/**
+		 * POST /api/auth/register: an account, a profile, a recipient, two emails, one
+		 * inbox row.
+		 */
 		REGISTER,
 
 		/** PATCH /api/auth/me {username}: the new name in every service. */
 		RENAME,
 
-		/** PATCH /api/users/me/profile {displayName}: the new display name in user- and notification-service. */
+		/**
+		 * PATCH /api/users/me/profile {displayName}: the new display name in user- and
+		 * notification-service.
+		 */
 		EDIT_PROFILE,
 
-		/** PUT /api/users/me/status: the chosen status in user-service and in what others see. */
+		/**
+		 * PUT /api/users/me/status: the chosen status in user-service and in what others
+		 * see.
+		 */
 		SET_STATUS
 
 	}
@@ -41,7 +50,9 @@ record Operation(Kind kind, @Nullable UUID account, String value, Outcome outcom
 		/** A 4xx or 5xx answer: the effect must not happen. */
 		REFUSED,
 
-		/** No answer (the instance died, a timeout): either is right, but all or nothing. */
+		/**
+		 * No answer (the instance died, a timeout): either is right, but all or nothing.
+		 */
 		UNKNOWN
 
 	}

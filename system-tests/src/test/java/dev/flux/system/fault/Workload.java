@@ -92,12 +92,11 @@ final class Workload implements AutoCloseable {
 	}
 
 	private @Nullable Registered register(WorkloadClient http, String suffix) {
-		String email = "w" + suffix + "@flux.test";
+		String email = "w" + suffix + "@example.com";
 		HttpResponse<String> answer = http.send("POST", next("auth-service"), "/api/auth/register",
 				Map.of("email", email, "username", "w" + suffix, "password", "load test " + suffix), null);
 		Outcome outcome = outcome(answer);
-		UUID id = (outcome == Outcome.ACCEPTED) ? UUID.fromString(JsonPath.read(answer.body(), "$.account.id"))
-				: null;
+		UUID id = (outcome == Outcome.ACCEPTED) ? UUID.fromString(JsonPath.read(answer.body(), "$.account.id")) : null;
 		this.operations.add(new Operation(Kind.REGISTER, id, email, outcome, status(answer)));
 		return (id != null) ? new Registered(id, JsonPath.read(answer.body(), "$.accessToken")) : null;
 	}

@@ -21,8 +21,7 @@ final class WorkloadClient {
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
 	/** The answer, or null when none came in time. */
-	@Nullable HttpResponse<String> send(String method, int port, String path, Object body,
-			@Nullable String accessToken) {
+	@Nullable HttpResponse<String> send(String method, int port, String path, Object body, @Nullable String accessToken) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(15))
 			.header("Content-Type", "application/json")

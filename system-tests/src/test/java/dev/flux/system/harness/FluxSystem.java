@@ -49,8 +49,7 @@ public final class FluxSystem implements AutoCloseable {
 	 * How long an instance may take to become ready: a minute on a quiet two-core machine
 	 * while seven others start beside it, much longer on a busy one.
 	 */
-	static final Duration START_TIMEOUT = Duration
-		.parse(System.getProperty("flux.system.start-timeout", "PT10M"));
+	static final Duration START_TIMEOUT = Duration.parse(System.getProperty("flux.system.start-timeout", "PT10M"));
 
 	private final Path root;
 
@@ -147,8 +146,9 @@ public final class FluxSystem implements AutoCloseable {
 	}
 
 	/**
-	 * The instances of a service to start: its own count, or {@code flux.system.instances}
-	 * when a developer wants a smaller system for a quick run.
+	 * The instances of a service to start: its own count, or
+	 * {@code flux.system.instances} when a developer wants a smaller system for a quick
+	 * run.
 	 */
 	private static int instanceCount(ServiceSpec spec) {
 		return Integer.getInteger("flux.system.instances", spec.instances());
