@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -19,14 +24,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.flux.events.EventEnvelope;
+import dev.flux.events.contract.UserCreated;
+import dev.flux.events.contract.UserUpdated;
 import dev.flux.system.fault.Checker.Verdict;
+import dev.flux.system.harness.Accounts;
+import dev.flux.system.harness.Accounts.Account;
 import dev.flux.system.harness.FluxSystem;
 import dev.flux.system.harness.RabbitCluster;
 import dev.flux.system.harness.ServiceProcess;
 import dev.flux.system.harness.SystemTest;
 import dev.flux.testsupport.FluxInfrastructure;
+import dev.flux.testsupport.Http.Reply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fault matrix of issue 18: while three clients register accounts, rename them and
@@ -144,6 +156,37 @@ class FaultMatrixTests {
 		});
 	}
 
+	@Test
+	@Order(7)
+	void aPoisonEventIsDeadLetteredThenReplayedAfterTheFixAndAppliedOnce() throws Exception {
+		UUID user = UUID.randomUUID();
+		String name = "poison_" + user.toString().substring(0, 8);
+		String email = name + "@example.com";
+		Producer producer = new Producer(this.system);
+		EventEnvelope[] poison = new EventEnvelope[1];
+		strike("7. poison event (user.updated before its user exists): dead-lettered, fixed, replayed", () -> {
+			// A rename of a user user-service has never heard of: retried through every
+			// tier,
+			// then dead-lettered.
+			poison[0] = producer.publish(new UserUpdated(user, Set.of("username"), name, email, false), user, 2);
+		}, () -> {
+			long deadLetter = await("the poison in user-service's dead letters").atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(2))
+				.until(() -> deadLetterOf(poison[0].eventId()), (id) -> id > 0);
+			// The fix: the user's creation arrives, then an operator replays the dead
+			// letter.
+			producer.publish(new UserCreated(user, "first_" + name.substring(7), email, false), user, 1);
+			Reply replayed = this.system.http("user-service")
+				.post("/admin/dead-letters/" + deadLetter + "/replay", Map.of(), admin());
+			assertThat(replayed.status()).as(replayed.body()).isBetween(200, 204);
+			await("the replayed rename applied").atMost(Duration.ofMinutes(1))
+				.untilAsserted(() -> assertThat(
+						this.system.http("user-service").get("/api/users/" + user, null).<String>json("$.username"))
+					.isEqualTo(name));
+			assertThat(handled(poison[0].eventId())).as("the poison applied once").isEqualTo(1);
+		});
+	}
+
 	@AfterAll
 	static void writeTable() throws IOException {
 		Path table = FluxInfrastructure.projectRoot().resolve("system-tests/target/system-tests/fault-table.md");
@@ -159,12 +202,21 @@ class FaultMatrixTests {
 	 * finish, then checks every operation.
 	 */
 	private void strike(String fault, Fault action) throws Exception {
+		strike(fault, action, () -> {
+		});
+	}
+
+	/**
+	 * @param afterwards what follows the fault once the workload stopped and before the
+	 * checker looks (an operator's fix)
+	 */
+	private void strike(String fault, Fault action, Fault afterwards) throws Exception {
 		for (int round = 1; round <= ROUNDS; round++) {
-			strikeOnce((ROUNDS == 1) ? fault : fault + " (round " + round + ")", action);
+			strikeOnce((ROUNDS == 1) ? fault : fault + " (round " + round + ")", action, afterwards);
 		}
 	}
 
-	private void strikeOnce(String fault, Fault action) throws Exception {
+	private void strikeOnce(String fault, Fault action, Fault afterwards) throws Exception {
 		long begin = System.nanoTime();
 		Verdict verdict;
 		try (Workload workload = Workload.start(this.system, 3)) {
@@ -174,12 +226,56 @@ class FaultMatrixTests {
 			long ended = System.nanoTime();
 			hold(WORKLOAD.minus(Duration.ofNanos(ended - begin)));
 			List<Operation> operations = workload.stop();
+			afterwards.run();
 			verdict = new Checker(this.system).awaitSettled(operations, ended, PATIENCE);
 		}
 		rows.put(fault, verdict.row(fault));
 		logger.info("{}: {}", fault, verdict);
 		assertThat(verdict.problems()).as("what the checker found after: %s", fault).isEmpty();
 		assertThat(verdict.clean()).isTrue();
+	}
+
+	/** The id of an event's dead letter in user-service, 0 while there is none. */
+	private long deadLetterOf(UUID eventId) throws SQLException {
+		try (Connection connection = this.system.databases().connect("user");
+				PreparedStatement query = connection.prepareStatement(
+						"SELECT id FROM flux_events.dead_letters WHERE event_id = ? AND status = 'DEAD'")) {
+			query.setString(1, eventId.toString());
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() ? result.getLong(1) : 0;
+			}
+		}
+	}
+
+	/** How many times user-service's consumer recorded an event as handled. */
+	private int handled(UUID eventId) throws SQLException {
+		try (Connection connection = this.system.databases().connect("user");
+				PreparedStatement query = connection
+					.prepareStatement("SELECT count(*) FROM flux_events.inbox WHERE event_id = ?")) {
+			query.setObject(1, eventId);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				return result.getInt(1);
+			}
+		}
+	}
+
+	/**
+	 * An access token with the ADMIN role, as an operator gets one (README: roles in
+	 * flux_auth).
+	 */
+	private String admin() throws SQLException {
+		Account operator = new Accounts(this.system).register();
+		try (Connection connection = this.system.databases().connect("auth");
+				PreparedStatement grant = connection
+					.prepareStatement("UPDATE users SET roles = 'USER ADMIN' WHERE id = ?")) {
+			grant.setObject(1, operator.id());
+			assertThat(grant.executeUpdate()).isEqualTo(1);
+		}
+		Reply login = this.system.http("auth-service")
+			.post("/api/auth/login", Map.of("login", operator.username(), "password", operator.password()));
+		assertThat(login.status()).as(login.body()).isEqualTo(200);
+		return login.json("$.accessToken");
 	}
 
 	/** The live instance of a service that says last that it holds its relay lock. */
@@ -218,7 +314,7 @@ class FaultMatrixTests {
 	@FunctionalInterface
 	interface Fault {
 
-		void run() throws SQLException, IOException;
+		void run() throws Exception;
 
 	}
 
