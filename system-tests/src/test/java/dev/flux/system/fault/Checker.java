@@ -116,8 +116,21 @@ final class Checker {
 		effects.put("profile in user-service", state.profileNames.containsKey(id) ? 1 : 0);
 		effects.put("recipient in notification-service", state.recipientNames.containsKey(id) ? 1 : 0);
 		effects.put("welcome inbox row", state.welcomeNotices.getOrDefault(id, 0));
-		effects.put("welcome email", state.mailCount(operation.value(), WELCOME));
-		effects.put("verification email", state.mailCount(operation.value(), VERIFY));
+		int welcome = state.mailCount(operation.value(), WELCOME);
+		int verify = state.mailCount(operation.value(), VERIFY);
+		// The documented at-least-once window: an instance dies after the SMTP server
+		// took the
+		// email and before it recorded it as sent, so the redelivered event sends it
+		// again. One
+		// event asked for it (one outgoing_emails row); two would be a real duplicate.
+		if ((welcome == 2 && state.emailRecords(operation.value(), "WELCOME") == 1)
+				|| (verify == 2 && state.emailRecords(operation.value(), "VERIFY_EMAIL") == 1)) {
+			tally.resent(operation);
+			welcome = Math.min(welcome, 1);
+			verify = Math.min(verify, 1);
+		}
+		effects.put("welcome email", welcome);
+		effects.put("verification email", verify);
 		tally.effects(operation, effects);
 	}
 
@@ -176,6 +189,8 @@ final class Checker {
 
 		Map<String, Long> mailCounts = Map.of();
 
+		final Map<String, Integer> emailRecords = new HashMap<>();
+
 		static State read(FluxSystem system) throws SQLException {
 			State state = new State();
 			query(system, "auth", "SELECT id, email, username FROM users", (row) -> {
@@ -196,6 +211,8 @@ final class Checker {
 			query(system, "notification",
 					"SELECT user_id, count(*) FROM notifications WHERE type = 'welcome' GROUP BY user_id",
 					(row) -> state.welcomeNotices.put(row.getObject(1, UUID.class), row.getInt(2)));
+			query(system, "notification", "SELECT recipient, kind, count(*) FROM outgoing_emails GROUP BY 1, 2",
+					(row) -> state.emailRecords.put(row.getString(1) + "|" + row.getString(2), row.getInt(3)));
 			for (String service : List.of("user", "notification")) {
 				query(system, service,
 						"SELECT event_type, error_class, error_message FROM flux_events.dead_letters WHERE status = 'DEAD'",
@@ -206,6 +223,14 @@ final class Checker {
 			state.mailCounts = state.mails.stream()
 				.collect(Collectors.groupingBy((mail) -> mail.to() + "|" + mail.subject(), Collectors.counting()));
 			return state;
+		}
+
+		/**
+		 * The events that asked for an email of a kind to an address (WELCOME,
+		 * VERIFY_EMAIL).
+		 */
+		int emailRecords(String to, String kind) {
+			return this.emailRecords.getOrDefault(to + "|" + kind, 0);
 		}
 
 		int mailCount(String to, String subject) {
@@ -242,10 +267,17 @@ final class Checker {
 
 		int unexpected;
 
+		int resent;
+
 		final List<String> problems = new ArrayList<>();
 
 		void ok(Operation operation) {
 			this.ok++;
+		}
+
+		void resent(Operation operation) {
+			this.resent++;
+			this.problems.add("resent " + describe(operation) + ": an email sent twice for one event");
 		}
 
 		void lost(Operation operation, String why) {
@@ -281,8 +313,8 @@ final class Checker {
 		}
 
 		Verdict verdict(int operations) {
-			return new Verdict(operations, this.ok, this.lost, this.duplicated, this.unexpected, Duration.ZERO,
-					List.copyOf(this.problems));
+			return new Verdict(operations, this.ok, this.lost, this.duplicated, this.unexpected, this.resent,
+					Duration.ZERO, List.copyOf(this.problems));
 		}
 
 		private static Map<String, Integer> filter(Map<String, Integer> counts, Function<Integer, Boolean> test) {
@@ -308,14 +340,21 @@ final class Checker {
 	 * @param operations how many the workload made
 	 * @param recovery from the end of the fault until nothing was lost any more (or the
 	 * checker gave up)
-	 * @param problems one line per operation that is not ok
+	 * @param resent registrations whose email went out twice for one event: the
+	 * at-least-once window between SMTP acceptance and the sent marker, counted apart
+	 * @param problems one line per operation that is not ok, and per resent email
 	 */
-	record Verdict(int operations, int ok, int lost, int duplicated, int unexpected, Duration recovery,
+	record Verdict(int operations, int ok, int lost, int duplicated, int unexpected, int resent, Duration recovery,
 			List<String> problems) {
 
 		Verdict recovered(Duration after) {
-			return new Verdict(this.operations, this.ok, this.lost, this.duplicated, this.unexpected, after,
-					this.problems);
+			return new Verdict(this.operations, this.ok, this.lost, this.duplicated, this.unexpected, this.resent,
+					after, this.problems);
+		}
+
+		/** The problems other than resent emails. */
+		List<String> failures() {
+			return this.problems.stream().filter((problem) -> !problem.startsWith("resent ")).toList();
 		}
 
 		boolean clean() {
@@ -323,8 +362,8 @@ final class Checker {
 		}
 
 		String row(String fault) {
-			return "| %s | %d | %d | %d | %d | %d | %.0f s |".formatted(fault, this.operations, this.ok, this.lost,
-					this.duplicated, this.unexpected, this.recovery.toMillis() / 1000.0);
+			return "| %s | %d | %d | %d | %d | %d | %d | %.0f s |".formatted(fault, this.operations, this.ok, this.lost,
+					this.duplicated, this.unexpected, this.resent, this.recovery.toMillis() / 1000.0);
 		}
 
 	}

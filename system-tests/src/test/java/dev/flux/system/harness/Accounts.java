@@ -20,13 +20,15 @@ public final class Accounts {
 		this.system = system;
 	}
 
-	/**
-	 * Registers a fresh account on the next auth-service instance. The address is at a
-	 * {@code .test} domain, as testers' addresses are.
-	 */
+	/** Registers a fresh account on the next auth-service instance. */
 	public Account register() {
+		return register("example.com");
+	}
+
+	/** Registers a fresh account with an address at {@code domain}. */
+	public Account register(String domain) {
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String email = "user." + suffix + "@flux.test";
+		String email = "user." + suffix + "@" + domain;
 		String username = "u_" + suffix;
 		String password = "correct horse " + suffix;
 		Reply reply = this.system.http("auth-service")

@@ -51,6 +51,8 @@ public final class ServiceProcess {
 
 	private Duration lastStartTime = Duration.ZERO;
 
+	private int kills;
+
 	ServiceProcess(String name, Path jar, List<String> javaOptions, Map<String, String> environment, int port,
 			Path log) {
 		this.name = name;
@@ -124,6 +126,11 @@ public final class ServiceProcess {
 		this.lastStartTime = Duration.ofNanos(System.nanoTime() - started);
 	}
 
+	/** How many times {@link #kill()} killed the process. */
+	public synchronized int kills() {
+		return this.kills;
+	}
+
 	/** How long the last {@link #awaitReady} waited. */
 	public Duration lastStartTime() {
 		return this.lastStartTime;
@@ -161,6 +168,7 @@ public final class ServiceProcess {
 		Process current = this.process;
 		if (current != null && current.isAlive()) {
 			resume();
+			this.kills++;
 			current.destroyForcibly();
 			waitFor(current, Duration.ofSeconds(30));
 		}
