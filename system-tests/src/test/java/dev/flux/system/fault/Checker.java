@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,8 +42,15 @@ final class Checker {
 
 	private final FluxSystem system;
 
-	Checker(FluxSystem system) {
+	private final String addressPrefix;
+
+	/**
+	 * @param addressPrefix how the workload's addresses start: mail to such an address
+	 * that no registration of the workload asked for is unexpected
+	 */
+	Checker(FluxSystem system, String addressPrefix) {
 		this.system = system;
+		this.addressPrefix = addressPrefix;
 	}
 
 	/**
@@ -85,11 +93,11 @@ final class Checker {
 			}
 		}
 		renames.forEach((id, changes) -> checkLatest(changes, state.authNames.get(id),
-				List.of(state.profileNames.get(id), state.recipientNames.get(id)), tally));
+				Arrays.asList(state.profileNames.get(id), state.recipientNames.get(id)), tally));
 		edits.forEach((id, changes) -> checkLatest(changes, state.displayNames.get(id),
-				List.of(state.recipientDisplayNames.get(id)), tally));
+				Arrays.asList(state.recipientDisplayNames.get(id)), tally));
 		for (Mail mail : state.mails) {
-			if (mail.to().startsWith("w") && !emails.contains(mail.to())) {
+			if (mail.to().startsWith(this.addressPrefix) && !emails.contains(mail.to())) {
 				tally.unexpected("an email to " + mail.to() + " that no registration asked for");
 			}
 		}

@@ -110,13 +110,17 @@ class FaultMatrixTests {
 	@Test
 	@Order(3)
 	void relayLockHolderKilledInABurst() throws Exception {
-		strike("3. auth-service relay holder killed (-9)", () -> {
-			ServiceProcess holder = relayHolder("auth-service");
-			holder.kill();
-			hold(Duration.ofSeconds(20));
-			holder.start();
-		});
-		this.system.all().forEach((process) -> process.awaitReady(Duration.ofMinutes(10)));
+		try {
+			strike("3. auth-service relay holder killed (-9)", () -> {
+				ServiceProcess holder = relayHolder("auth-service");
+				holder.kill();
+				hold(Duration.ofSeconds(20));
+				holder.start();
+			});
+		}
+		finally {
+			awaitAllReady();
+		}
 	}
 
 	@Test
@@ -125,12 +129,16 @@ class FaultMatrixTests {
 		List<ServiceProcess> victims = List.of(this.system.instances("auth-service").getFirst(),
 				this.system.instances("user-service").getFirst(),
 				this.system.instances("notification-service").getFirst());
-		strike("4. one instance of each service killed (-9)", () -> {
-			victims.forEach(ServiceProcess::kill);
-			hold(Duration.ofSeconds(10));
-			victims.forEach(ServiceProcess::start);
-		});
-		this.system.all().forEach((process) -> process.awaitReady(Duration.ofMinutes(10)));
+		try {
+			strike("4. one instance of each service killed (-9)", () -> {
+				victims.forEach(ServiceProcess::kill);
+				hold(Duration.ofSeconds(10));
+				victims.forEach(ServiceProcess::start);
+			});
+		}
+		finally {
+			awaitAllReady();
+		}
 	}
 
 	@Test
@@ -228,7 +236,7 @@ class FaultMatrixTests {
 			hold(WORKLOAD.minus(Duration.ofNanos(ended - begin)));
 			List<Operation> operations = workload.stop();
 			afterwards.run();
-			verdict = new Checker(this.system).awaitSettled(operations, ended, PATIENCE);
+			verdict = new Checker(this.system, workload.addressPrefix()).awaitSettled(operations, ended, PATIENCE);
 		}
 		rows.put(fault, verdict.row(fault));
 		logger.info("{}: {}", fault, verdict);
@@ -239,6 +247,16 @@ class FaultMatrixTests {
 				.as("emails sent twice, though no notification-service instance was killed: %s", verdict.problems())
 				.isZero();
 		}
+	}
+
+	/** Every instance is up again (a restarted one is started in the background). */
+	private void awaitAllReady() {
+		this.system.all().forEach((process) -> {
+			if (!process.alive()) {
+				process.start();
+			}
+			process.awaitReady(Duration.ofMinutes(10));
+		});
 	}
 
 	/**

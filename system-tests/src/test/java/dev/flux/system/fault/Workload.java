@@ -56,6 +56,11 @@ final class Workload implements AutoCloseable {
 		return new Workload(system, clients);
 	}
 
+	/** How every address the workload registers starts. */
+	String addressPrefix() {
+		return "w" + this.tag;
+	}
+
 	/** Stops the clients after their request in flight; the operations they made. */
 	List<Operation> stop() {
 		this.running.set(false);
@@ -98,20 +103,34 @@ final class Workload implements AutoCloseable {
 		Outcome outcome = outcome(answer);
 		UUID id = (outcome == Outcome.ACCEPTED) ? UUID.fromString(JsonPath.read(answer.body(), "$.account.id")) : null;
 		this.operations.add(new Operation(Kind.REGISTER, id, email, outcome, status(answer)));
+		backOffUnless(outcome);
 		return (id != null) ? new Registered(id, JsonPath.read(answer.body(), "$.accessToken")) : null;
 	}
 
 	private void rename(WorkloadClient http, Registered account, String username) {
 		HttpResponse<String> answer = http.send("PATCH", next("auth-service"), "/api/auth/me",
 				Map.of("username", username), account.accessToken());
-		this.operations.add(new Operation(Kind.RENAME, account.id(), username, outcome(answer), status(answer)));
+		Outcome outcome = outcome(answer);
+		this.operations.add(new Operation(Kind.RENAME, account.id(), username, outcome, status(answer)));
+		backOffUnless(outcome);
 	}
 
 	private void editProfile(WorkloadClient http, Registered account, String displayName) {
 		HttpResponse<String> answer = http.send("PATCH", next("user-service"), "/api/users/me/profile",
 				Map.of("displayName", displayName), account.accessToken());
-		this.operations
-			.add(new Operation(Kind.EDIT_PROFILE, account.id(), displayName, outcome(answer), status(answer)));
+		Outcome outcome = outcome(answer);
+		this.operations.add(new Operation(Kind.EDIT_PROFILE, account.id(), displayName, outcome, status(answer)));
+		backOffUnless(outcome);
+	}
+
+	/**
+	 * A client that got no answer or a refusal waits a little before its next request, as
+	 * real ones do.
+	 */
+	private static void backOffUnless(Outcome outcome) {
+		if (outcome != Outcome.ACCEPTED) {
+			FaultMatrixTests.hold(Duration.ofMillis(250));
+		}
 	}
 
 	/** The port of the next live instance, round robin. */

@@ -116,8 +116,11 @@ public final class FluxSystem implements AutoCloseable {
 		this.mail = new MailCatcher(this.ports.next());
 		this.started.add(this.mail);
 		logger.info("Starting a three-node RabbitMQ cluster");
-		this.cluster = RabbitCluster.start(this.root, this.root.resolve(".flux/system-tests/rabbitmq"),
-				this.ports.block(21));
+		Path clusterDirectory = this.root.resolve(".flux/system-tests/rabbitmq");
+		// A fresh cluster each run: queues left by an earlier run may have other
+		// arguments.
+		RabbitCluster.stopAndWipe(this.root, clusterDirectory);
+		this.cluster = RabbitCluster.start(this.root, clusterDirectory, this.ports.block(21));
 		this.started.add(this.cluster);
 		Runtime.getRuntime().addShutdownHook(new Thread(this::close, "flux-system-stop"));
 		Map<String, Integer> servicePorts = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ public final class MailCatcher implements AutoCloseable {
 
 	private final int port;
 
-	private final List<Mail> earlier = new ArrayList<>();
+	private final List<GreenMail> stopped = new ArrayList<>();
 
 	private GreenMail server;
 
@@ -36,8 +36,10 @@ public final class MailCatcher implements AutoCloseable {
 
 	/** Stops accepting mail: the port refuses connections until {@link #up()}. */
 	public synchronized void down() {
-		this.earlier.addAll(read(this.server));
+		// Stopped first, read later: an email the server accepts while going down still
+		// counts.
 		this.server.stop();
+		this.stopped.add(this.server);
 	}
 
 	/** Accepts mail again on the same port. */
@@ -47,8 +49,9 @@ public final class MailCatcher implements AutoCloseable {
 
 	/** Every email received so far, in order. */
 	public synchronized List<Mail> all() {
-		List<Mail> all = new ArrayList<>(this.earlier);
-		if (this.server.isRunning()) {
+		List<Mail> all = new ArrayList<>();
+		this.stopped.forEach((server) -> all.addAll(read(server)));
+		if (!this.stopped.contains(this.server)) {
 			all.addAll(read(this.server));
 		}
 		return all;

@@ -1,12 +1,15 @@
 package dev.flux.system.harness;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The three-node RabbitMQ cluster of {@code tools/rabbitmq-cluster}, the script
@@ -35,6 +38,14 @@ public final class RabbitCluster implements AutoCloseable {
 		RabbitCluster cluster = new RabbitCluster(root.resolve("tools/rabbitmq-cluster"), directory, basePort);
 		cluster.run(List.of("start", directory.toString(), Integer.toString(basePort)));
 		return cluster;
+	}
+
+	/** Stops a cluster an earlier run left running, and deletes its data. */
+	static void stopAndWipe(Path root, Path directory) {
+		if (Files.isRegularFile(directory.resolve("base-port"))) {
+			new RabbitCluster(root.resolve("tools/rabbitmq-cluster"), directory, 0).close();
+		}
+		FileSystemUtils.deleteRecursively(directory.toFile());
 	}
 
 	/** The AMQP port of node n (1-based). */
