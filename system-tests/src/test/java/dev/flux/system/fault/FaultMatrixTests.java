@@ -240,6 +240,7 @@ class FaultMatrixTests {
 		}
 		rows.put(fault, verdict.row(fault));
 		logger.info("{}: {}", fault, verdict);
+		writeTable();
 		assertThat(verdict.failures()).as("what the checker found after: %s", fault).isEmpty();
 		assertThat(verdict.clean()).isTrue();
 		if (notificationKills() == gatewayKills) {
