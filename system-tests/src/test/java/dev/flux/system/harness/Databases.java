@@ -37,10 +37,14 @@ public final class Databases {
 				"jdbc:postgresql://" + this.postgres.host() + ":" + this.postgres.port() + "/" + role, role, role);
 	}
 
-	/** Drops everything in the services' databases, so Flyway builds them afresh. */
+	/**
+	 * Drops everything in the services' databases (their own schema and the messaging
+	 * schema of common-events: outbox, inbox, dead letters), so Flyway builds them afresh.
+	 */
 	void reset(List<String> services) {
 		for (String service : services) {
 			try (Connection connection = connect(service); Statement statement = connection.createStatement()) {
+				statement.execute("DROP SCHEMA IF EXISTS flux_events CASCADE");
 				statement.execute("DROP SCHEMA public CASCADE");
 				statement.execute("CREATE SCHEMA public");
 			}
