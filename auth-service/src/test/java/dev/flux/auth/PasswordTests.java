@@ -52,6 +52,52 @@ class PasswordTests extends AuthServiceTest {
 	}
 
 	@Test
+	void forgotTakesAsLongForAKnownAddressAsForAnUnknownOne() {
+		Account account = register();
+		String unknown = "x" + account.email();
+		for (int i = 0; i < 5; i++) {
+			forgot(account.email());
+			forgot(unknown);
+		}
+		long[] known = new long[31];
+		long[] stranger = new long[31];
+		for (int i = 0; i < known.length; i++) {
+			long resets = resets(account);
+			known[i] = forgot(account.email());
+			// the mailing work may run after the answer: let it end so it slows neither
+			// side
+			org.awaitility.Awaitility.await().until(() -> resets(account) > resets);
+			stranger[i] = forgot(unknown);
+		}
+
+		double knownMedian = median(known);
+		double strangerMedian = median(stranger);
+		assertThat(knownMedian).as("median ns, known %s vs unknown %s", knownMedian, strangerMedian)
+			.isBetween(strangerMedian * 0.8, strangerMedian * 1.2);
+	}
+
+	private long forgot(String email) {
+		long start = System.nanoTime();
+		Http.Reply reply = this.http.post("/api/auth/password/forgot", Map.of("email", email));
+		long took = System.nanoTime() - start;
+		assertThat(reply.status()).isEqualTo(202);
+		return took;
+	}
+
+	private long resets(Account account) {
+		return this.jdbc.sql("SELECT count(*) FROM password_resets WHERE user_id = ?")
+			.param(account.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private static double median(long[] values) {
+		long[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	@Test
 	void aResetTokenSetsTheNewPasswordOnceAndRevokesEverySession() {
 		Account account = register();
 		String token = requestReset(account);

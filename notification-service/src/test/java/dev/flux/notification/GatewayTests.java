@@ -189,6 +189,17 @@ class GatewayTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void refusesAHandshakeWhoseOriginIsNotAnOrigin() {
+		User user = registered();
+
+		for (String origin : List.of("http://localhost:3000x", "http://chat.example:99999999999", "not an origin",
+				"http://", "https://chat.example/path?q")) {
+			assertThat(refusal(Map.of("Authorization", "Bearer " + user.token(), "Origin", origin))).as(origin)
+				.isEqualTo(403);
+		}
+	}
+
+	@Test
 	void publishesPresenceOnTheFirstConnectionAndTheLastDisconnectionOnly() {
 		User user = registered();
 		String tap = "notification.service.tap." + UUID.randomUUID();

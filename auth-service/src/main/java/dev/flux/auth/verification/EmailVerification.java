@@ -41,6 +41,9 @@ class EmailVerification implements Persistable<UUID> {
 	@Column(name = "used_at")
 	private @Nullable Instant usedAt;
 
+	@Column(name = "changes_email")
+	private boolean changesEmail;
+
 	@Column(name = "invalidated_at")
 	private @Nullable Instant invalidatedAt;
 
@@ -57,7 +60,17 @@ class EmailVerification implements Persistable<UUID> {
 	}
 
 	EmailVerification(UUID userId, String email, byte[] tokenHash, Instant now, Instant expiresAt) {
+		this(userId, email, tokenHash, now, expiresAt, false);
+	}
+
+	/**
+	 * A token that, when used, moves the account to {@code email} (enumeration-safe
+	 * mode).
+	 */
+	EmailVerification(UUID userId, String email, byte[] tokenHash, Instant now, Instant expiresAt,
+			boolean changesEmail) {
 		this.id = UUID.randomUUID();
+		this.changesEmail = changesEmail;
 		this.userId = userId;
 		this.email = email;
 		this.tokenHash = tokenHash;
@@ -76,6 +89,10 @@ class EmailVerification implements Persistable<UUID> {
 
 	String email() {
 		return this.email;
+	}
+
+	boolean changesEmail() {
+		return this.changesEmail;
 	}
 
 	UUID userId() {

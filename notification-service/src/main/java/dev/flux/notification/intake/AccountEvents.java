@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.consumer.EventHandler;
 import dev.flux.events.contract.EmailChanged;
+import dev.flux.events.contract.EmailConflict;
 import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.PasswordResetRequested;
 import dev.flux.events.contract.ProfileUpdated;
@@ -133,6 +134,19 @@ class AccountEvents {
 			this.mail.send(envelope, EmailKind.EMAIL_CHANGED, changed.userId(), changed.previousEmail(),
 					Map.of("username", changed.username(), "newEmail", changed.newEmail()));
 		});
+	}
+
+	@Bean
+	EventHandler<EmailConflict> emailConflict() {
+		return handler(EmailConflict.class, EmailConflict::userId,
+				(conflict, envelope) -> this.mail.send(envelope, EmailKind.EMAIL_CONFLICT, conflict.userId(),
+						conflict.email(),
+						Map.of("username", conflict.username(), "what",
+								"registration".equals(conflict.attempt())
+										? "someone tried to create a new " + this.product.productName()
+												+ " account with this address, which already has yours."
+										: "someone tried to move another " + this.product.productName()
+												+ " account to this address, which already has yours.")));
 	}
 
 	@Bean

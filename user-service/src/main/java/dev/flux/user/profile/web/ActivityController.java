@@ -84,8 +84,8 @@ class ActivityController {
 	 * @param name 1 to 128 characters
 	 * @param details at most 128 characters
 	 * @param state at most 128 characters
-	 * @param startedAt when it started; now when left out
-	 * @param endsAt when it ends, after {@code startedAt}
+	 * @param startedAt when it started, in years 0000 to 9999; now when left out
+	 * @param endsAt when it ends, after {@code startedAt}, before year 10000
 	 */
 	record ActivityRequest(
 			@NotNull @Pattern(regexp = "playing|listening|watching",
@@ -96,6 +96,8 @@ class ActivityController {
 			@Nullable Instant startedAt, @Nullable Instant endsAt) {
 
 		ActivityView.Draft toDraft() {
+			ProfileRequests.inRfc3339Years("startedAt", this.startedAt);
+			ProfileRequests.inRfc3339Years("endsAt", this.endsAt);
 			Instant start = (this.startedAt != null) ? this.startedAt : Instant.now();
 			if (this.endsAt != null && !this.endsAt.isAfter(start)) {
 				throw ApiProblem.invalid("endsAt", "must be after startedAt");
