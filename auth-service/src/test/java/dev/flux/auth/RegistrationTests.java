@@ -106,7 +106,8 @@ class RegistrationTests extends AuthServiceTest {
 	void limitsAttemptsPerAddress() {
 		Account owner = register();
 
-		for (int i = 0; i < 5; i++) {
+		// the owner's own registration was the first of the 5 tries an hour
+		for (int i = 0; i < 4; i++) {
 			assertThat(this.http
 				.post("/api/auth/register", Map.of("email", owner.email(), "username", unique(), "password", PASSWORD))
 				.status()).isEqualTo(409);

@@ -7,6 +7,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
 import org.jspecify.annotations.Nullable;
@@ -70,8 +72,13 @@ public class PasswordRecovery {
 
 	PasswordRecovery(Accounts accounts, Passwords passwords, PasswordPolicy policy, PasswordResetRepository resets,
 			Sessions sessions, LoginThrottle throttle, AuthProperties properties, AuditLog audit, Clock clock,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, MeterRegistry meters) {
 		this.transactions = transactions;
+		Gauge
+			.builder("flux.auth.password.forgot.pending", this.forgotten,
+					(executor) -> executor.getQueue().size() + executor.getActiveCount())
+			.description("Forgot-password requests answered but not yet looked up and mailed")
+			.register(meters);
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.policy = policy;
