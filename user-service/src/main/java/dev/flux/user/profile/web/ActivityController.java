@@ -31,6 +31,7 @@ import dev.flux.user.profile.ActivityView;
 import dev.flux.user.profile.ProfileEdits;
 import dev.flux.user.profile.ProfileReads;
 import dev.flux.user.web.ApiProblem;
+import dev.flux.user.web.Rfc3339Years;
 import dev.flux.user.web.SignedInUser;
 
 /** {@code /api/users/me/activities}: what the signed-in user is doing. */
@@ -96,8 +97,8 @@ class ActivityController {
 			@Nullable Instant startedAt, @Nullable Instant endsAt) {
 
 		ActivityView.Draft toDraft() {
-			ProfileRequests.inRfc3339Years("startedAt", this.startedAt);
-			ProfileRequests.inRfc3339Years("endsAt", this.endsAt);
+			Rfc3339Years.check("startedAt", this.startedAt);
+			Rfc3339Years.check("endsAt", this.endsAt);
 			Instant start = (this.startedAt != null) ? this.startedAt : Instant.now();
 			if (this.endsAt != null && !this.endsAt.isAfter(start)) {
 				throw ApiProblem.invalid("endsAt", "must be after startedAt");

@@ -17,30 +17,14 @@ import dev.flux.user.profile.ProfileEdit;
 import dev.flux.user.profile.Status;
 import dev.flux.user.web.ApiProblem;
 import dev.flux.user.web.PatchBodies;
+import dev.flux.user.web.Rfc3339Years;
 
 /** The bodies of profile and status writes, with the limits the API documents. */
 final class ProfileRequests {
 
 	static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
 
-	/** The first instant with an RFC 3339 form (year 0000), as events and reads need. */
-	static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
-
-	/** The first instant past year 9999, which RFC 3339 cannot write. */
-	static final Instant PAST_LAST_INSTANT = Instant.parse("+10000-01-01T00:00:00Z");
-
 	private ProfileRequests() {
-	}
-
-	/**
-	 * The instant, when it lies in years 0000 to 9999.
-	 * @throws ApiProblem 400 naming the field otherwise
-	 */
-	static @Nullable Instant inRfc3339Years(String field, @Nullable Instant instant) {
-		if (instant != null && (instant.isBefore(FIRST_INSTANT) || !instant.isBefore(PAST_LAST_INSTANT))) {
-			throw ApiProblem.invalid(field, "must be in the years 0000 to 9999");
-		}
-		return instant;
 	}
 
 	/**
@@ -105,7 +89,7 @@ final class ProfileRequests {
 			if (words == null && symbol == null) {
 				throw ApiProblem.invalid("customStatus", "needs a text or an emoji (null clears it)");
 			}
-			inRfc3339Years("customStatus.expiresAt", this.expiresAt);
+			Rfc3339Years.check("customStatus.expiresAt", this.expiresAt);
 			if (this.expiresAt != null && !this.expiresAt.isAfter(now)) {
 				throw ApiProblem.invalid("customStatus.expiresAt", "must be in the future");
 			}
