@@ -24,6 +24,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,7 +44,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ApiFuzzer {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	// Deep enough to write the deeply nested values the fuzzer sends on purpose.
+	private static final JsonMapper JSON = JsonMapper
+		.builder(JsonFactory.builder()
+			.streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(100_000).build())
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(100_000).build())
+			.build())
+		.build();
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

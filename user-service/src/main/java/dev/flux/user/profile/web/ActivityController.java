@@ -85,7 +85,7 @@ class ActivityController {
 	 * @param name 1 to 128 characters
 	 * @param details at most 128 characters
 	 * @param state at most 128 characters
-	 * @param startedAt when it started, in years 0000 to 9999; now when left out
+	 * @param startedAt when it started, in years 1583 to 9999; now when left out
 	 * @param endsAt when it ends, after {@code startedAt}, before year 10000
 	 */
 	record ActivityRequest(
