@@ -10,6 +10,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 import dev.flux.auth.AuthProperties;
+
 /**
  * Limits how often one email address is tried for a registration or an email change, and
  * how often one account asks for an email change, whichever client asks: the per-client

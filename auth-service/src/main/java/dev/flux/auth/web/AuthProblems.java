@@ -40,11 +40,10 @@ class AuthProblems implements ProblemMapping {
 		return switch (exception) {
 			case InvalidCredentials refused -> ApiProblem.of(HttpStatus.UNAUTHORIZED, "invalid-credentials",
 					"Invalid credentials", "The login or password is wrong.");
-			case TooManyAttempts attempts ->
-				ApiProblem
-					.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
-							"Too many attempts with this address or account; wait before trying again.")
-					.retryAfter(attempts.retryAfter());
+			case TooManyAttempts attempts -> ApiProblem
+				.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+						"Too many attempts with this address or account; wait before trying again.")
+				.retryAfter(attempts.retryAfter());
 			case SignInThrottled throttled ->
 				ApiProblem
 					.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
