@@ -25,9 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Username;
-import dev.flux.auth.web.ClientInfo;
 import dev.flux.auth.web.ValidEmail;
 import dev.flux.events.contract.EmailAddresses;
+import dev.flux.auth.web.Clients;
 
 /** {@code /api/auth/me}: the signed-in user's account. */
 @RestController
@@ -64,7 +64,7 @@ class MeController {
 	@Operation(summary = "Delete the account (password required); every service removes its data",
 			security = @SecurityRequirement(name = "bearer"))
 	void delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteRequest request, HttpServletRequest http) {
-		this.ownAccount.delete(userId(jwt), request.password(), ClientInfo.of(http));
+		this.ownAccount.delete(userId(jwt), request.password(), Clients.of(http));
 	}
 
 	private static UUID userId(Jwt jwt) {

@@ -26,8 +26,7 @@ import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.throttle.LoginThrottle;
 import dev.flux.auth.token.OpaqueTokens;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.PasswordResetRequested;
 import dev.flux.events.tracing.EventContext;
 
@@ -131,8 +130,8 @@ public class PasswordRecovery {
 	/**
 	 * Sets a new password with a reset token, revokes every session and lifts any sign-in
 	 * throttle.
-	 * @throws ApiProblem 400 when the token is unknown, used, replaced or expired, or the
-	 * password breaks the policy
+	 * @throws InvalidResetToken when the token is unknown, used, replaced or expired, or
+	 * the password breaks the policy
 	 */
 	@Transactional
 	public void reset(String token, String newPassword, ClientInfo client) {
@@ -140,7 +139,7 @@ public class PasswordRecovery {
 		Instant now = this.clock.instant();
 		PasswordReset reset = this.resets.findForUpdate(OpaqueTokens.hash(token))
 			.filter((candidate) -> candidate.isUsable(now))
-			.orElseThrow(() -> ApiProblem.invalidToken("password reset"));
+			.orElseThrow(() -> new InvalidResetToken());
 		Account account = this.accounts.lock(reset.userId());
 		reset.use(now);
 		this.resets.invalidateOpen(account.id(), now);
@@ -153,8 +152,8 @@ public class PasswordRecovery {
 
 	/**
 	 * Changes the password of a signed-in user and revokes their other sessions.
-	 * @throws ApiProblem 403 when the current password is wrong, 400 when the new one
-	 * breaks the policy
+	 * @throws WrongPassword when the current password is wrong, PasswordRejected when the
+	 * new one breaks the policy
 	 */
 	@Transactional
 	public void change(UUID userId, @Nullable UUID currentSession, String currentPassword, String newPassword,
@@ -162,7 +161,7 @@ public class PasswordRecovery {
 		this.policy.check("newPassword", newPassword);
 		Account account = this.accounts.lock(userId);
 		if (!this.passwords.matches(currentPassword, account.passwordHash())) {
-			throw ApiProblem.wrongPassword();
+			throw new WrongPassword();
 		}
 		this.accounts.changePassword(account, this.passwords.hash(newPassword), "changed");
 		int revoked = this.sessions.revokeAll(account.id(), currentSession, "password_change");

@@ -9,17 +9,19 @@ import dev.flux.auth.account.Account;
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
+import dev.flux.auth.account.EmailTaken;
 import dev.flux.auth.account.Username;
+import dev.flux.auth.account.UsernameTaken;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.PasswordPolicy;
 import dev.flux.auth.password.Passwords;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.session.TokenResponse;
 import dev.flux.auth.throttle.AddressAttempts;
+import dev.flux.auth.throttle.TooManyAttempts;
 import dev.flux.auth.verification.EmailVerifications;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
 import dev.flux.events.contract.EmailConflict;
+import dev.flux.auth.ClientInfo;
 
 /**
  * Registers accounts. The account, {@code user.created}, the verification token with its
@@ -68,8 +70,9 @@ class Registration {
 	 * Registers, or (enumeration-safe, taken address) tells the owner.
 	 * @return the account with its first session; without a session when
 	 * enumeration-safe, where sign-in starts from the mailed link
-	 * @throws ApiProblem 409 for a taken username, or a taken address by default; 429
-	 * past the attempts per address; 400 for a password the policy refuses
+	 * @throws UsernameTaken for a taken username, {@link EmailTaken} for a taken address
+	 * by default, {@link TooManyAttempts} past the attempts per address,
+	 * {@code PasswordRejected} for a password the policy refuses
 	 */
 	Registered register(String typedEmail, String typedUsername, String password, ClientInfo client) {
 		Username username = new Username(typedUsername);
@@ -77,17 +80,17 @@ class Registration {
 		this.policy.check("password", password);
 		this.attempts.attempt("address:" + email.value());
 		if (this.accounts.usernameTaken(username)) {
-			throw ApiProblem.usernameTaken(username.value());
+			throw new UsernameTaken(username.value());
 		}
 		if (!this.enumeration.mitigate() && this.accounts.emailTaken(email)) {
-			throw ApiProblem.emailTaken();
+			throw new EmailTaken();
 		}
 		String hash = this.passwords.hash(password);
 		Registered registered = this.transactions.execute((status) -> {
 			Account owner = this.accounts.findByEmail(email).orElse(null);
 			if (owner != null) {
 				if (!this.enumeration.mitigate()) {
-					throw ApiProblem.emailTaken();
+					throw new EmailTaken();
 				}
 				this.accounts.append(owner,
 						new EmailConflict(owner.id(), owner.username(), owner.email(), "registration"));

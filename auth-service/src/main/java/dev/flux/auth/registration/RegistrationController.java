@@ -22,9 +22,9 @@ import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Username;
 import dev.flux.auth.registration.Registration.Registered;
 import dev.flux.auth.session.TokenResponse;
-import dev.flux.auth.web.ClientInfo;
 import dev.flux.auth.web.ValidEmail;
 import dev.flux.events.contract.EmailAddresses;
+import dev.flux.auth.web.Clients;
 
 /** {@code POST /api/auth/register}. */
 @RestController
@@ -51,7 +51,7 @@ class RegistrationController {
 			content = @Content(schema = @Schema(implementation = RegistrationAccepted.class)))
 	ResponseEntity<?> register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
 		Registered registered = this.registration.register(request.email(), request.username(), request.password(),
-				ClientInfo.of(http));
+				Clients.of(http));
 		if (registered.account() == null || registered.tokens() == null) {
 			return ResponseEntity.accepted().body(RegistrationAccepted.INSTANCE);
 		}

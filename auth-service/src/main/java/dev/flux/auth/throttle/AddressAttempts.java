@@ -10,7 +10,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.stereotype.Component;
 
 import dev.flux.auth.AuthProperties;
-import dev.flux.auth.web.ApiProblem;
 
 /**
  * Limits how often one email address is tried for a registration or an email change, and
@@ -36,14 +35,12 @@ public class AddressAttempts {
 	/**
 	 * Counts an attempt at what the key names ({@code register:<address>},
 	 * {@code account:<id>}...).
-	 * @throws ApiProblem 429 with {@code Retry-After} past the limit
+	 * @throws TooManyAttempts past the limit
 	 */
 	public void attempt(String key) {
 		ConsumptionProbe probe = this.buckets.get(key, (ignored) -> newBucket()).tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
-			throw ApiProblem.tooManyRequests(
-					"Too many attempts with this address or account; wait before trying again.",
-					Duration.ofNanos(probe.getNanosToWaitForRefill()));
+			throw new TooManyAttempts(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}
 	}
 

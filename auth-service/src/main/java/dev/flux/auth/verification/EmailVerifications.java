@@ -14,8 +14,7 @@ import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.token.OpaqueTokens;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.VerificationRequested;
 
 /**
@@ -76,13 +75,13 @@ public class EmailVerifications {
 
 	/**
 	 * Sends a new token to a signed-in user's address.
-	 * @throws ApiProblem 409 when the address is already verified
+	 * @throws AlreadyVerified when the address is already verified
 	 */
 	@Transactional
 	public void resend(UUID userId) {
 		Account account = this.accounts.lock(userId);
 		if (account.emailVerified()) {
-			throw ApiProblem.alreadyVerified();
+			throw new AlreadyVerified();
 		}
 		request(account);
 	}
@@ -90,21 +89,21 @@ public class EmailVerifications {
 	/**
 	 * Redeems a token: the account's address becomes verified ({@code user.updated}); a
 	 * change token first moves the account to the address it was sent to.
-	 * @throws ApiProblem 400 when the token is unknown, used, replaced, expired or for an
-	 * address the account no longer has
+	 * @throws InvalidVerificationToken when the token is unknown, used, replaced, expired
+	 * or for an address the account no longer has
 	 */
 	@Transactional
 	public void verify(String token, ClientInfo client) {
 		Instant now = this.clock.instant();
 		EmailVerification verification = this.verifications.findForUpdate(OpaqueTokens.hash(token))
 			.filter((candidate) -> candidate.isUsable(now))
-			.orElseThrow(() -> ApiProblem.invalidToken("email verification"));
+			.orElseThrow(() -> new InvalidVerificationToken());
 		Account account = this.accounts.lock(verification.userId());
 		if (verification.changesEmail()) {
 			this.accounts.changeEmail(account, new EmailAddress(verification.email()));
 		}
 		if (!account.email().equals(verification.email())) {
-			throw ApiProblem.invalidToken("email verification");
+			throw new InvalidVerificationToken();
 		}
 		verification.use(now);
 		this.accounts.verifyEmail(account);

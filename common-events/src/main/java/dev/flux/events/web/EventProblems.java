@@ -19,7 +19,9 @@ import dev.flux.events.contract.SchemaViolationException;
  * other answer, saying that nothing was changed: the exception rolled the change back.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+// First: it handles only SchemaViolationException, and an advice that takes every
+// RuntimeException (flux-web's) would otherwise be asked first and rethrow it.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class EventProblems {
 
 	static final URI TYPE = URI.create("https://flux.dev/problems/internal-error");

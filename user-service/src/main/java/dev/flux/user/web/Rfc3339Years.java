@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.flux.web.ApiProblem;
+
 /**
  * The instants a request may carry: years 1583 to 9999. Events carry instants in RFC
  * 3339, which cannot write a year past 9999, so such an instant could be stored but never
