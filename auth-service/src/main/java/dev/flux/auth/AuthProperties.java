@@ -19,12 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param throttle per-account sign-in throttling
  * @param rateLimit per-client request rate limit
  * @param hashing where and how many passwords are hashed at once
+ * @param enumeration what registration and email changes tell about taken addresses
  */
 @ConfigurationProperties("flux.auth")
 public record AuthProperties(String issuer, @DefaultValue("flux") String audience,
 		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue Session session, Keys keys,
 		@DefaultValue("24h") Duration verificationTtl, @DefaultValue("30m") Duration resetTtl,
-		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit, @DefaultValue Hashing hashing) {
+		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit, @DefaultValue Hashing hashing,
+		@DefaultValue Enumeration enumeration) {
 
 	/**
 	 * Refresh-token lifetimes.
@@ -82,6 +84,39 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 		/** The configured concurrency, or as many as cores. */
 		public int slots() {
 			return (this.concurrency != null) ? this.concurrency : Runtime.getRuntime().availableProcessors();
+		}
+
+	}
+
+	/**
+	 * What registration and email changes tell about an address that has an account
+	 * (docs/security.md, "Account enumeration"), and how often one address may be tried.
+	 *
+	 * @param mode {@code reveal}: a taken address is refused with 409; {@code mitigate}:
+	 * every request gets the same 202, the owner of a taken address is mailed, and a new
+	 * address takes effect from a mailed link
+	 * @param perAddress attempts one address may take (registrations, or email changes to
+	 * it) per {@code window}, and email changes one account may ask for
+	 * @param window the period {@code perAddress} refills over
+	 */
+	public record Enumeration(@DefaultValue("reveal") Mode mode, @DefaultValue("5") int perAddress,
+			@DefaultValue("1h") Duration window) {
+
+		/** {@code reveal} (the default) or {@code mitigate}, as Ory Kratos names them. */
+		public enum Mode {
+
+			/** A taken address is refused plainly, 409. */
+			REVEAL,
+
+			/**
+			 * Every request is answered alike, 202; the mailbox's owner learns the rest.
+			 */
+			MITIGATE
+
+		}
+
+		public boolean mitigate() {
+			return this.mode == Mode.MITIGATE;
 		}
 
 	}

@@ -51,6 +51,65 @@ class PasswordTests extends AuthServiceTest {
 		assertThat(this.http.post("/api/auth/password/forgot", Map.of("email", "nope")).status()).isEqualTo(400);
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Test
+	void forgotTakesAsLongForAKnownAddressAsForAnUnknownOne() {
+		Account account = register();
+		String unknown = "x" + account.email();
+		for (int i = 0; i < 5; i++) {
+			forgot(account.email());
+			forgot(unknown);
+		}
+		long[] known = new long[51];
+		long[] stranger = new long[51];
+		for (int i = 0; i < known.length; i++) {
+			// the lookup and mailing run after the answer: let them end so they slow
+			// neither side, and take turns at going first
+			if (i % 2 == 0) {
+				known[i] = forgot(account.email());
+				awaitNothingPending();
+				stranger[i] = forgot(unknown);
+			}
+			else {
+				stranger[i] = forgot(unknown);
+				awaitNothingPending();
+				known[i] = forgot(account.email());
+			}
+			awaitNothingPending();
+		}
+
+		double knownMedian = median(known);
+		double strangerMedian = median(stranger);
+		assertThat(knownMedian).as("median ns, known %s vs unknown %s", knownMedian, strangerMedian)
+			.isBetween(strangerMedian * 0.8, strangerMedian * 1.2);
+	}
+
+	private long forgot(String email) {
+		long start = System.nanoTime();
+		Http.Reply reply = this.http.post("/api/auth/password/forgot", Map.of("email", email));
+		long took = System.nanoTime() - start;
+		assertThat(reply.status()).isEqualTo(202);
+		return took;
+	}
+
+	/** Waits until the lookup, the mailing event and its publication are all done. */
+	private void awaitNothingPending() {
+		org.awaitility.Awaitility.await()
+			.pollInterval(java.time.Duration.ofMillis(2))
+			.until(() -> this.meters.get("flux.auth.password.forgot.pending").gauge().value() == 0
+					&& this.jdbc.sql("SELECT count(*) FROM flux_events.outbox_events WHERE status = 'PENDING'")
+						.query(Long.class)
+						.single() == 0);
+	}
+
+	private static double median(long[] values) {
+		long[] sorted = values.clone();
+		java.util.Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
 	@Test
 	void aResetTokenSetsTheNewPasswordOnceAndRevokesEverySession() {
 		Account account = register();

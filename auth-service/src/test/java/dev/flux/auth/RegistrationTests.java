@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,29 +85,61 @@ class RegistrationTests extends AuthServiceTest {
 	}
 
 	@Test
-	void aTakenEmailLooksLikeASuccessButCreatesNothingUsable() {
+	void saysPlainlyThatAnAddressIsTakenAndCreatesNothing() {
 		Account owner = register();
 		String name = unique();
 
 		Http.Reply reply = this.http.post("/api/auth/register",
 				Map.of("email", owner.email().toUpperCase(), "username", name, "password", PASSWORD));
 
-		assertThat(reply.status()).isEqualTo(201);
-		assertThat(reply.map().keySet()).containsExactlyInAnyOrder("account", "accessToken", "refreshToken",
-				"tokenType", "expiresIn");
-		assertThat(reply.<Map<String, Object>>json("$.account").keySet()).containsExactlyInAnyOrder("id", "username",
-				"email", "emailVerified", "createdAt");
-		assertThat(this.jdbc.sql("SELECT count(*) FROM users WHERE email = ?")
-			.param(owner.email())
-			.query(Long.class)
-			.single()).isOne();
+		assertThat(reply.status()).isEqualTo(409);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.<String>json("$.type")).isEqualTo("https://flux.dev/problems/email-taken");
+		assertThat(reply.body()).doesNotContain("accessToken");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM users WHERE lower(username) = ?")
 			.param(name)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.http.get("/api/auth/me", reply.json("$.accessToken")).status()).isEqualTo(401);
-		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", reply.json("$.refreshToken"))).status())
-			.isEqualTo(401);
+	}
+
+	@Test
+	void limitsAttemptsPerAddress() {
+		Account owner = register();
+
+		// the owner's own registration was the first of the 5 tries an hour
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.http
+				.post("/api/auth/register", Map.of("email", owner.email(), "username", unique(), "password", PASSWORD))
+				.status()).isEqualTo(409);
+		}
+		Http.Reply limited = this.http.post("/api/auth/register",
+				Map.of("email", owner.email(), "username", unique(), "password", PASSWORD));
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotBlank();
+		assertThat(limited.contentType()).startsWith("application/problem+json");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "@b.test", "@b.internal", "@b.local", "@mail.example.museum" })
+	void registersEveryAddressTheValidationTakesWithItsEvents(String domain) {
+		String name = unique();
+		try (EventTap tap = new EventTap(this.amqp, this.rabbit, "user.created")) {
+			Http.Reply reply = this.http.post("/api/auth/register",
+					Map.of("email", name + domain, "username", name, "password", PASSWORD));
+
+			assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+			String created = tap.await("user.created", EventTap.about(UUID.fromString(reply.json("$.account.id"))));
+			EventCodec codec = EventCodec.standard();
+			codec.validate(codec.fromJson(created.getBytes()));
+		}
+	}
+
+	@Test
+	void refusesAddressesTheEventsCouldNotCarry() {
+		for (String email : java.util.List.of("x@b.c", "x@b", "x@[127.0.0.1]", "\"x\"@b.example", "x@b..example")) {
+			assertInvalid(Map.of("email", email, "username", unique(), "password", PASSWORD), "email");
+		}
 	}
 
 	@Test

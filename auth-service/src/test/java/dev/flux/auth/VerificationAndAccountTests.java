@@ -149,6 +149,25 @@ class VerificationAndAccountTests extends AuthServiceTest {
 	}
 
 	@Test
+	void limitsEmailChangesPerAccount() {
+		Account account = register();
+		for (int i = 0; i < 5; i++) {
+			assertThat(this.http
+				.patch("/api/auth/me", Map.of("email", i + "-" + account.email(), "currentPassword", PASSWORD),
+						account.accessToken())
+				.status()).isEqualTo(200);
+		}
+
+		Http.Reply limited = this.http.patch("/api/auth/me",
+				Map.of("email", "6-" + account.email(), "currentPassword", PASSWORD), account.accessToken());
+
+		assertThat(limited.status()).isEqualTo(429);
+		assertThat(limited.header("Retry-After")).isNotBlank();
+		assertThat(this.http.get("/api/auth/me", account.accessToken()).<String>json("$.email"))
+			.isEqualTo("4-" + account.email());
+	}
+
+	@Test
 	void deletingNeedsThePasswordThenRemovesEverythingAndPublishesUserDeleted() {
 		Account account = register();
 

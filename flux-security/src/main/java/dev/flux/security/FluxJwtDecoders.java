@@ -2,10 +2,12 @@ package dev.flux.security;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.util.List;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -20,8 +22,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * {@code typ} header must be {@code at+jwt} (or its media type
  * {@code application/at+jwt}), and the claims must pass the issuer, audience, expiry
  * (with the configured clock skew), subject and {@code token_type} checks. Every refusal
- * is a {@code BadJwtException}; a key set that cannot be read is a plain
- * {@code JwtException}.
+ * (high-s ES256 signatures included, see {@link LowSSignatures}) is a
+ * {@code BadJwtException}; a key set that cannot be read is a plain {@code JwtException}.
  */
 public final class FluxJwtDecoders {
 
@@ -50,9 +52,9 @@ public final class FluxJwtDecoders {
 	 * {@link FluxJwtProperties#effectiveJwkSetUri()}. Nothing is fetched until the first
 	 * token arrives, so a service starts while auth-service is down. The key set is then
 	 * cached for 5 minutes and fetched again early when a token names a key id the cache
-	 * does not hold (a key rotation), at most twice every 30 seconds; while auth-service
-	 * cannot be reached, the last key set it served keeps being used for up to 50
-	 * minutes.
+	 * does not hold (a key rotation), at most twice every 30 seconds (past that, such a
+	 * token is refused as invalid); while auth-service cannot be reached, the last key
+	 * set it served keeps being used for up to 50 minutes.
 	 */
 	public static JwtDecoder fromJwkSetUri(FluxJwtProperties properties) {
 		URL jwkSetUrl;
@@ -69,7 +71,23 @@ public final class FluxJwtDecoders {
 			.retrying(true)
 			.outageTolerant(true)
 			.build();
-		return fromJwkSource(keys, properties);
+		return fromJwkSource(unknownKeysAfterRateLimit(keys), properties);
+	}
+
+	/**
+	 * A token naming a key id the issuer did not publish, once the refetches allowed for
+	 * new key ids are spent, is a token signed by no key we know (401), not a key source
+	 * that cannot be read (503): the source answered a moment ago.
+	 */
+	private static JWKSource<SecurityContext> unknownKeysAfterRateLimit(JWKSource<SecurityContext> keys) {
+		return (selector, context) -> {
+			try {
+				return keys.get(selector, context);
+			}
+			catch (RateLimitReachedException ex) {
+				return List.of();
+			}
+		};
 	}
 
 	/**
@@ -86,7 +104,10 @@ public final class FluxJwtDecoders {
 			.jwsAlgorithm(FluxAccessToken.ALGORITHM)
 			// The typ header is checked before the signature, so a token of another kind
 			// never makes the decoder fetch keys.
-			.jwtProcessorCustomizer((processor) -> processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE))
+			.jwtProcessorCustomizer((processor) -> {
+				processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPE);
+				processor.setJWSVerifierFactory(LowSSignatures.verifiers());
+			})
 			.build();
 		decoder.setJwtValidator(AccessTokenValidator.of(properties));
 		if (properties.rememberVerified().isZero()) {

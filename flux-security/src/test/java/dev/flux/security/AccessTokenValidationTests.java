@@ -1,8 +1,10 @@
 package dev.flux.security;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -190,6 +192,37 @@ class AccessTokenValidationTests {
 		refuses(Base64.getUrlEncoder().withoutPadding().encodeToString(random), "Malformed token");
 		refuses("not.a.jwt", "Malformed token");
 		refuses("", "Malformed token");
+	}
+
+	@Test
+	void refusesTheHighSTwinOfAValidSignature() {
+		// ECDSA's (r, n - s) verifies like (r, s): a second string for one token, which
+		// anything keyed on the token string (the remembered tokens) would take as new.
+		for (int i = 0; i < 4; i++) {
+			String token = this.tokens.accessToken(UUID.randomUUID(), "USER");
+			String lowS = withS(token, false);
+			String highS = withS(token, true);
+
+			assertThat(this.decoder.decode(lowS).getSubject()).isNotBlank();
+			refuses(highS, "Invalid signature");
+		}
+	}
+
+	/** The token with its signature's s replaced by the low (s <= n/2) or high form. */
+	private static String withS(String token, boolean high) {
+		BigInteger order = new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
+		int dot = token.lastIndexOf('.');
+		byte[] signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+		BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+		boolean isHigh = s.compareTo(order.shiftRight(1)) > 0;
+		if (isHigh != high) {
+			byte[] twin = order.subtract(s).toByteArray();
+			byte[] fixed = new byte[32];
+			int length = Math.min(twin.length, 32);
+			System.arraycopy(twin, twin.length - length, fixed, 32 - length, length);
+			System.arraycopy(fixed, 0, signature, 32, 32);
+		}
+		return token.substring(0, dot + 1) + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
 	}
 
 	/** Refused as a bad token (a 401, not a 503), for the reason the message names. */

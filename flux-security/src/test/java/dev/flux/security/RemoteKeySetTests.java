@@ -88,4 +88,17 @@ class RemoteKeySetTests {
 			.isNotInstanceOf(BadJwtException.class);
 	}
 
+	@Test
+	void refusesTokensOfUnknownKeysAsInvalidOnceTheRefetchesAreSpent() {
+		JwtDecoder decoder = FluxJwtDecoders.fromJwkSetUri(FluxJwtProperties.forIssuer(this.auth.issuer()));
+		decoder.decode(this.tokens.accessToken(UUID.randomUUID(), "USER"));
+
+		for (int i = 0; i < 5; i++) {
+			String forged = this.tokens.token().keyId("forged-" + i).sign();
+			assertThatExceptionOfType(BadJwtException.class).as("forged token %d", i)
+				.isThrownBy(() -> decoder.decode(forged));
+		}
+		assertThat(decoder.decode(this.tokens.accessToken(UUID.randomUUID(), "USER"))).isNotNull();
+	}
+
 }

@@ -1,7 +1,9 @@
 package dev.flux.testsupport;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,9 @@ public final class TestTokens {
 
 	/** The audience auth-service puts in access tokens unless configured otherwise. */
 	public static final String AUDIENCE = "flux";
+
+	private static final BigInteger P256_ORDER = new BigInteger(
+			"FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16);
 
 	/** How long a token is valid unless changed. */
 	private static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -172,11 +177,24 @@ public final class TestTokens {
 		/** Signed with ES256 by the key of these tokens, as auth-service does. */
 		public String sign() {
 			try {
-				return sign(JWSAlgorithm.ES256, new ECDSASigner(TestTokens.this.key));
+				// flux-security accepts only low-s signatures (s <= n/2); the nonce is
+				// random,
+				// so signing again gives the low form on average every second try.
+				ECDSASigner signer = new ECDSASigner(TestTokens.this.key);
+				String token = sign(JWSAlgorithm.ES256, signer);
+				while (!lowS(token)) {
+					token = sign(JWSAlgorithm.ES256, signer);
+				}
+				return token;
 			}
 			catch (JOSEException ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+		private static boolean lowS(String token) {
+			byte[] signature = Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1));
+			return new BigInteger(1, signature, 32, 32).compareTo(P256_ORDER.shiftRight(1)) <= 0;
 		}
 
 		/** Signed with another algorithm or key, for tests of what must be refused. */

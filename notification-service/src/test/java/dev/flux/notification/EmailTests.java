@@ -18,6 +18,7 @@ import dev.flux.events.EventEnvelope;
 import dev.flux.events.consumer.DeadLetter;
 import dev.flux.events.consumer.DeadLetters;
 import dev.flux.events.contract.EmailChanged;
+import dev.flux.events.contract.EmailConflict;
 import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.PasswordResetRequested;
 import dev.flux.events.contract.UserCreated;
@@ -85,6 +86,26 @@ class EmailTests extends NotificationServiceTest {
 			.contains("Your password was reset with a link we sent to this address.")
 			.contains("reset your password at once: https://chat.example/forgot-password");
 		assertThat(text(mailTo(previous).get(0))).contains("was changed from this one to " + user.email() + ".");
+	}
+
+	@Test
+	void tellsTheOwnerOfAnAddressThatSomeoneTriedToUseIt() throws Exception {
+		User user = user();
+		publish(new EmailConflict(user.id(), user.username(), user.email(), "registration"), user.id(), 2,
+				"auth-service");
+		publish(new EmailConflict(user.id(), user.username(), user.email(), "email_change"), user.id(), 3,
+				"auth-service");
+
+		await().atMost(PATIENCE).until(() -> mailTo(user.email()).size() == 2);
+		List<String> texts = new java.util.ArrayList<>();
+		for (MimeMessage message : mailTo(user.email())) {
+			texts.add(text(message));
+		}
+		assertThat(texts)
+			.anySatisfy((text) -> assertThat(text).contains("someone tried to create a new Flux account with this")
+				.contains("https://chat.example/forgot-password"))
+			.anySatisfy(
+					(text) -> assertThat(text).contains("someone tried to move another Flux account to this address"));
 	}
 
 	@Test

@@ -189,6 +189,35 @@ class GatewayTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void refusesAHandshakeWhoseOriginIsNotAnOrigin() {
+		User user = registered();
+
+		for (String origin : List.of("http://localhost:3000x", "http://chat.example:99999999999", "not an origin",
+				"http://", "https://chat.example/path?q")) {
+			assertThat(refusal(Map.of("Authorization", "Bearer " + user.token(), "Origin", origin))).as(origin)
+				.isEqualTo(403);
+		}
+	}
+
+	@Test
+	void aResumeWithASequenceNumberPastLongIsRefusedAndKeepsTheSocket() {
+		User user = registered();
+		try (WsClient client = WsClient.connect(this.port, user.token())) {
+			client.await("snapshot");
+
+			client.sendRaw("{\"type\":\"resume\",\"meta\":{\"correlationId\":\"" + UUID.randomUUID()
+					+ "\"},\"payload\":{\"token\":\"" + user.token()
+					+ "\",\"sessionId\":\"s\",\"seq\":99999999999999999999999}}");
+
+			assertThat(client.await("failed_validation").<String>read("$.payload.errors[0].field"))
+				.isEqualTo("payload.seq");
+			UUID heartbeat = client.send("heartbeat", Map.of());
+			assertThat(client.answer(heartbeat).<String>read("$.type")).isEqualTo("heartbeat_ack");
+			assertThat(client.closeCode()).isEqualTo(-1);
+		}
+	}
+
+	@Test
 	void publishesPresenceOnTheFirstConnectionAndTheLastDisconnectionOnly() {
 		User user = registered();
 		String tap = "notification.service.tap." + UUID.randomUUID();

@@ -130,4 +130,43 @@ class ActivityApiTests extends UserServiceTest {
 		}
 	}
 
+	@Test
+	void datesOutsideYears1583To9999AreRefusedAndBreakNothing() {
+		User user = newUser();
+		User viewer = newUser();
+		this.http.put("/api/users/me/status", Map.of("status", "invisible"), user.token());
+
+		for (Map<String, ?> body : List.<Map<String, ?>>of(
+				Map.of("type", "playing", "name", "Go", "endsAt", "+10000-01-01T00:00:00Z"),
+				Map.of("type", "playing", "name", "Go", "startedAt", "-0001-12-31T00:00:00Z"),
+				Map.of("type", "playing", "name", "Go", "startedAt", "1582-12-31T23:59:59Z"),
+				Map.of("type", "playing", "name", "Go", "startedAt", "+1000000000-01-01T00:00:00Z"))) {
+			Http.Reply reply = this.http.post("/api/users/me/activities", body, user.token());
+			assertThat(reply.status()).as("%s -> %s", body, reply.body()).isEqualTo(400);
+			assertThat(reply.contentType()).startsWith("application/problem+json");
+		}
+		Http.Reply status = this.http.patch("/api/users/me/profile",
+				Map.of("customStatus", Map.of("text", "away", "expiresAt", "+10000-01-01T00:00:00Z")), user.token());
+		assertThat(status.status()).as(status.body()).isEqualTo(400);
+
+		assertThat(this.http.get("/api/users/" + user.id(), viewer.token()).status()).isEqualTo(200);
+		assertThat(this.http.put("/api/users/me/status", Map.of("status", "online"), user.token()).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void theFirstAndLastInstantsOfYears1583To9999AreKeptAndShown() {
+		User user = newUser();
+		User viewer = newUser();
+
+		Http.Reply added = this.http.post("/api/users/me/activities", Map.of("type", "playing", "name", "Long game",
+				"startedAt", "1583-01-01T00:00:00Z", "endsAt", "9999-12-31T23:59:59.999999Z"), user.token());
+
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		Http.Reply shown = this.http.get("/api/users/" + user.id(), viewer.token());
+		assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+		assertThat(shown.<String>json("$.activities[0].startedAt")).isEqualTo("1583-01-01T00:00:00Z");
+		assertThat(shown.<String>json("$.activities[0].endsAt")).isEqualTo("9999-12-31T23:59:59.999999Z");
+	}
+
 }

@@ -3,7 +3,7 @@ package dev.flux.auth.account;
 /** Another account uses this email address. */
 public final class EmailTaken extends RuntimeException {
 
-	EmailTaken() {
+	public EmailTaken() {
 		super("Email taken", null, false, false);
 	}
 

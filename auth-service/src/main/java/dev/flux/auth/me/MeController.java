@@ -3,16 +3,17 @@ package dev.flux.auth.me;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Username;
+import dev.flux.auth.web.ValidEmail;
+import dev.flux.events.contract.EmailAddresses;
 import dev.flux.auth.web.Clients;
 
 /** {@code /api/auth/me}: the signed-in user's account. */
@@ -45,9 +48,15 @@ class MeController {
 
 	@PatchMapping("/api/auth/me")
 	@Operation(summary = "Change username and/or email; a new email needs currentPassword and is verified again",
+			description = "By default a taken address gets 409. With flux.auth.enumeration.mode=mitigate an email "
+					+ "change answers 202 with the account as it is, and the address changes when the link mailed to "
+					+ "the new address is used. Email changes are limited per account and per address (429).",
 			security = @SecurityRequirement(name = "bearer"))
-	AccountView update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody UpdateRequest request) {
-		return this.ownAccount.update(userId(jwt), request.username(), request.email(), request.currentPassword());
+	ResponseEntity<AccountView> update(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody UpdateRequest request) {
+		OwnAccount.Updated updated = this.ownAccount.update(userId(jwt), request.username(), request.email(),
+				request.currentPassword());
+		return ResponseEntity.status(updated.emailChangePending() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+			.body(updated.account());
 	}
 
 	@DeleteMapping("/api/auth/me")
@@ -64,7 +73,8 @@ class MeController {
 
 	record UpdateRequest(@Nullable @Pattern(regexp = Username.PATTERN,
 			message = "must be 2 to 32 characters of A-Z, a-z, 0-9, _ and ., no leading, trailing or double dot") String username,
-			@Nullable @Email @Size(max = 254) String email, @Nullable @Size(max = 1024) String currentPassword) {
+			@Nullable @ValidEmail @Schema(format = "email") @Size(max = EmailAddresses.MAX_LENGTH) String email,
+			@Nullable @Size(max = 1024) String currentPassword) {
 	}
 
 	record DeleteRequest(@NotNull @Size(max = 1024) String password) {

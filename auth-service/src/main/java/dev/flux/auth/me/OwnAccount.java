@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.auth.AuthProperties;
 import dev.flux.auth.account.Account;
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Accounts;
@@ -15,8 +16,10 @@ import dev.flux.auth.account.Username;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.PasswordRejected;
 import dev.flux.auth.password.Passwords;
-import dev.flux.auth.password.WrongPassword;
+import dev.flux.auth.throttle.AddressAttempts;
 import dev.flux.auth.verification.EmailVerifications;
+import dev.flux.events.contract.EmailConflict;
+import dev.flux.auth.password.WrongPassword;
 import dev.flux.auth.ClientInfo;
 
 /**
@@ -34,11 +37,18 @@ class OwnAccount {
 
 	private final AuditLog audit;
 
-	OwnAccount(Accounts accounts, Passwords passwords, EmailVerifications verifications, AuditLog audit) {
+	private final AddressAttempts attempts;
+
+	private final AuthProperties.Enumeration enumeration;
+
+	OwnAccount(Accounts accounts, Passwords passwords, EmailVerifications verifications, AuditLog audit,
+			AddressAttempts attempts, AuthProperties properties) {
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.verifications = verifications;
 		this.audit = audit;
+		this.attempts = attempts;
+		this.enumeration = properties.enumeration();
 	}
 
 	AccountView get(UUID userId) {
@@ -47,24 +57,51 @@ class OwnAccount {
 
 	/**
 	 * Applies a username and/or email change; a new email needs the current password and
-	 * a new verification.
+	 * a new verification. By default a taken address is refused (409); enumeration-safe,
+	 * the new address takes effect from a link mailed to it, or, when it is taken, its
+	 * owner is told instead, and the answer is the same either way. Email changes are
+	 * limited per account and per address (429).
 	 */
 	@Transactional
-	AccountView update(UUID userId, @Nullable String username, @Nullable String email,
-			@Nullable String currentPassword) {
+	Updated update(UUID userId, @Nullable String username, @Nullable String email, @Nullable String currentPassword) {
 		Account account = this.accounts.lock(userId);
 		if (username != null) {
 			this.accounts.rename(account, new Username(username));
 		}
+		boolean pending = false;
 		if (email != null) {
 			EmailAddress address = EmailAddress.of(email);
 			if (!address.value().equals(account.email())) {
 				requirePassword(account, currentPassword);
-				this.accounts.changeEmail(account, address);
-				this.verifications.request(account);
+				this.attempts.attempt("account:" + account.id());
+				this.attempts.attempt("address:" + address.value());
+				if (this.enumeration.mitigate()) {
+					changeByLink(account, address);
+					pending = true;
+				}
+				else {
+					this.accounts.changeEmail(account, address);
+					this.verifications.request(account);
+				}
 			}
 		}
-		return AccountView.of(account);
+		return new Updated(AccountView.of(account), pending);
+	}
+
+	private void changeByLink(Account account, EmailAddress address) {
+		Account owner = this.accounts.findByEmail(address).orElse(null);
+		if (owner != null) {
+			this.accounts.append(owner, new EmailConflict(owner.id(), owner.username(), owner.email(), "email_change"));
+		}
+		else {
+			this.verifications.requestChange(account, address);
+		}
+	}
+
+	/**
+	 * The account after an update, and whether an email change waits for its link.
+	 */
+	record Updated(AccountView account, boolean emailChangePending) {
 	}
 
 	@Transactional

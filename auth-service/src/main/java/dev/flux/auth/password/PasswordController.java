@@ -3,11 +3,11 @@ package dev.flux.auth.password;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.flux.auth.web.ValidEmail;
+import dev.flux.events.contract.EmailAddresses;
 import dev.flux.auth.web.Clients;
 
 /** Forgot, reset and change password. */
@@ -56,7 +58,8 @@ class PasswordController {
 				request.currentPassword(), request.newPassword(), Clients.of(http));
 	}
 
-	record ForgotRequest(@NotBlank @Email @Size(max = 254) String email) {
+	record ForgotRequest(
+			@NotBlank @ValidEmail @Schema(format = "email") @Size(max = EmailAddresses.MAX_LENGTH) String email) {
 	}
 
 	record ResetRequest(@NotBlank @Size(max = 256) String token, @NotNull @Size(max = 1024) String newPassword) {

@@ -3,10 +3,20 @@ package dev.flux.auth.password;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.account.Account;
@@ -18,6 +28,7 @@ import dev.flux.auth.throttle.LoginThrottle;
 import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.PasswordResetRequested;
+import dev.flux.events.tracing.EventContext;
 
 /**
  * Forgot, reset and change. A reset token is mailed through {@code
@@ -26,6 +37,8 @@ import dev.flux.events.contract.PasswordResetRequested;
  */
 @Service
 public class PasswordRecovery {
+
+	private static final Logger logger = LoggerFactory.getLogger(PasswordRecovery.class);
 
 	private final Accounts accounts;
 
@@ -45,8 +58,26 @@ public class PasswordRecovery {
 
 	private final Clock clock;
 
+	/**
+	 * Where forgot-password requests are looked up and answered, after the client has its
+	 * 202: a known and an unknown address take the same time on the request path. One
+	 * thread; past 256 waiting, requests are dropped (and logged), as a mail can be.
+	 */
+	private final ThreadPoolExecutor forgotten = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+			new ArrayBlockingQueue<>(256), Thread.ofPlatform().name("password-forgot").daemon().factory(),
+			(task, executor) -> logger.warn("Dropped a forgot-password request: too many waiting"));
+
+	private final TransactionTemplate transactions;
+
 	PasswordRecovery(Accounts accounts, Passwords passwords, PasswordPolicy policy, PasswordResetRepository resets,
-			Sessions sessions, LoginThrottle throttle, AuthProperties properties, AuditLog audit, Clock clock) {
+			Sessions sessions, LoginThrottle throttle, AuthProperties properties, AuditLog audit, Clock clock,
+			TransactionTemplate transactions, MeterRegistry meters) {
+		this.transactions = transactions;
+		Gauge
+			.builder("flux.auth.password.forgot.pending", this.forgotten,
+					(executor) -> executor.getQueue().size() + executor.getActiveCount())
+			.description("Forgot-password requests answered but not yet looked up and mailed")
+			.register(meters);
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.policy = policy;
@@ -60,10 +91,27 @@ public class PasswordRecovery {
 
 	/**
 	 * Mails a reset token when the address belongs to an account; does nothing otherwise.
-	 * The caller answers the same either way. A new token replaces any earlier one.
+	 * Returns at once, before the address is even looked up, so the caller answers the
+	 * same, in the same time, either way. A new token replaces any earlier one.
 	 */
-	@Transactional
 	public void forgot(String email, ClientInfo client) {
+		EventContext context = EventContext.current().orElse(null);
+		this.forgotten.execute(() -> {
+			try (EventContext.Scope scope = (context != null) ? context.open() : null) {
+				this.transactions.executeWithoutResult((status) -> mailResetToken(email, client));
+			}
+			catch (RuntimeException ex) {
+				logger.error("Could not handle a forgot-password request", ex);
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.forgotten.shutdown();
+	}
+
+	private void mailResetToken(String email, ClientInfo client) {
 		Account found = this.accounts.findByEmail(EmailAddress.of(email)).orElse(null);
 		if (found == null) {
 			return;

@@ -26,6 +26,7 @@ import dev.flux.auth.session.TokenResponse;
 import dev.flux.auth.social.OneTimeCode.Purpose;
 import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.verification.EmailVerifications;
+import dev.flux.events.contract.EmailAddresses;
 import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.SchemaViolationException;
 
@@ -125,7 +126,8 @@ class SocialLogin {
 			this.audit.socialLogin(known.userId(), identity.provider(), "signed_in");
 			return Outcome.signingIn(issue(Purpose.SIGN_IN, known.userId(), identity.provider(), null, null));
 		}
-		if (identity.email() == null) {
+		// An address Flux's one definition refuses could not be carried by user.created.
+		if (identity.email() == null || !EmailAddresses.isValid(identity.email().trim())) {
 			return Outcome.failed("email_required");
 		}
 		EmailAddress email = EmailAddress.of(identity.email());

@@ -1,6 +1,6 @@
 /**
  * Abuse limits: per-account throttling of failed sign-ins, shared by all instances
- * through the database.
+ * through the database, and per-address limits on registrations and email changes.
  */
 @NullMarked
 package dev.flux.auth.throttle;

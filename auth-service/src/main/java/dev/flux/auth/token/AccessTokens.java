@@ -30,8 +30,6 @@ public class AccessTokens {
 
 	private final SigningKeys keys;
 
-	private final SigningKeys.ActiveKey decoyKey;
-
 	private final AuthProperties properties;
 
 	private final Clock clock;
@@ -40,21 +38,11 @@ public class AccessTokens {
 		this.keys = keys;
 		this.properties = properties;
 		this.clock = clock;
-		this.decoyKey = SigningKeys.ActiveKey.of(SigningKeys.generate("decoy-" + UUID.randomUUID()));
 	}
 
 	/** A signed access token for a user's session. */
 	public IssuedAccessToken issue(UUID userId, Collection<String> roles, UUID sessionId) {
 		return sign(this.keys.activeKey(), userId, roles, sessionId);
-	}
-
-	/**
-	 * A token shaped like a real one but signed by a key that is never published, so
-	 * every resource server refuses it: the answer to a registration with a taken email,
-	 * which must look like a success.
-	 */
-	public IssuedAccessToken issueDecoy(UUID userId, Collection<String> roles) {
-		return sign(this.decoyKey, userId, roles, UUID.randomUUID());
 	}
 
 	private IssuedAccessToken sign(SigningKeys.ActiveKey key, UUID userId, Collection<String> roles, UUID sessionId) {

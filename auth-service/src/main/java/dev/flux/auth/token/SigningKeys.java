@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.audit.AuditLog;
+import dev.flux.security.LowSSignatures;
 
 /**
  * The ES256 signing keys of the auth-service, shared by all its instances through the
@@ -224,7 +225,7 @@ public class SigningKeys {
 
 		static ActiveKey of(ECKey key) {
 			try {
-				return new ActiveKey(key, new ECDSASigner(key));
+				return new ActiveKey(key, LowSSignatures.signer(new ECDSASigner(key)));
 			}
 			catch (JOSEException ex) {
 				throw new IllegalStateException("Key " + key.getKeyID() + " cannot sign", ex);

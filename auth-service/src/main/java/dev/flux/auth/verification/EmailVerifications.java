@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
+import dev.flux.auth.account.EmailAddress;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.ClientInfo;
@@ -49,14 +50,27 @@ public class EmailVerifications {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void request(Account account) {
+		send(account, account.email(), false);
+	}
+
+	/**
+	 * Sends a link to a new address that moves the account there when used (the
+	 * enumeration-safe email change): the account keeps its address until then.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void requestChange(Account account, EmailAddress newEmail) {
+		send(account, newEmail.value(), true);
+	}
+
+	private void send(Account account, String email, boolean changesEmail) {
 		Instant now = this.clock.instant();
 		this.verifications.invalidateOpen(account.id(), now);
 		String token = OpaqueTokens.generate();
 		Instant expiresAt = now.plus(this.properties.verificationTtl());
 		this.verifications
-			.save(new EmailVerification(account.id(), account.email(), OpaqueTokens.hash(token), now, expiresAt));
+			.save(new EmailVerification(account.id(), email, OpaqueTokens.hash(token), now, expiresAt, changesEmail));
 		this.accounts.append(account,
-				new VerificationRequested(account.id(), account.username(), account.email(), token, expiresAt));
+				new VerificationRequested(account.id(), account.username(), email, token, expiresAt));
 	}
 
 	/**
@@ -73,7 +87,8 @@ public class EmailVerifications {
 	}
 
 	/**
-	 * Redeems a token: the account's address becomes verified ({@code user.updated}).
+	 * Redeems a token: the account's address becomes verified ({@code user.updated}); a
+	 * change token first moves the account to the address it was sent to.
 	 * @throws InvalidVerificationToken when the token is unknown, used, replaced, expired
 	 * or for an address the account no longer has
 	 */
@@ -84,6 +99,9 @@ public class EmailVerifications {
 			.filter((candidate) -> candidate.isUsable(now))
 			.orElseThrow(() -> new InvalidVerificationToken());
 		Account account = this.accounts.lock(verification.userId());
+		if (verification.changesEmail()) {
+			this.accounts.changeEmail(account, new EmailAddress(verification.email()));
+		}
 		if (!account.email().equals(verification.email())) {
 			throw new InvalidVerificationToken();
 		}

@@ -22,6 +22,7 @@ import dev.flux.auth.social.LastSignInMethod;
 import dev.flux.auth.social.ProviderAlreadyLinked;
 import dev.flux.auth.social.UnknownIdentity;
 import dev.flux.auth.social.UnknownProvider;
+import dev.flux.auth.throttle.TooManyAttempts;
 import dev.flux.auth.verification.AlreadyVerified;
 import dev.flux.auth.verification.InvalidVerificationToken;
 import dev.flux.web.ApiProblem;
@@ -39,6 +40,10 @@ class AuthProblems implements ProblemMapping {
 		return switch (exception) {
 			case InvalidCredentials refused -> ApiProblem.of(HttpStatus.UNAUTHORIZED, "invalid-credentials",
 					"Invalid credentials", "The login or password is wrong.");
+			case TooManyAttempts attempts -> ApiProblem
+				.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+						"Too many attempts with this address or account; wait before trying again.")
+				.retryAfter(attempts.retryAfter());
 			case SignInThrottled throttled ->
 				ApiProblem
 					.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",

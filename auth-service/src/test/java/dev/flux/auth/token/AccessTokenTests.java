@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 import dev.flux.security.FluxJwtDecoders;
 import dev.flux.security.FluxJwtProperties;
+import dev.flux.security.LowSSignatures;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.auth.AuthProperties;
@@ -201,7 +202,7 @@ class AccessTokenTests extends AuthServiceTest {
 		SignedJWT jwt = new SignedJWT(
 				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(new JOSEObjectType(type)).build(),
 				claims);
-		jwt.sign(new ECDSASigner(key));
+		jwt.sign(LowSSignatures.signer(new ECDSASigner(key)));
 		return jwt.serialize();
 	}
 

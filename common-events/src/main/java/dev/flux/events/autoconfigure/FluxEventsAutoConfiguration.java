@@ -27,6 +27,7 @@ import dev.flux.events.schema.FluxEventsSchema;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.events.topology.ServiceIdentity;
 import dev.flux.events.tracing.CorrelationFilter;
+import dev.flux.events.web.EventProblems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -82,6 +83,12 @@ public class FluxEventsAutoConfiguration {
 	@Bean
 	FluxEventsSchema fluxEventsSchema(DataSource dataSource) {
 		return new FluxEventsSchema(dataSource);
+	}
+
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	EventProblems fluxEventProblems() {
+		return new EventProblems();
 	}
 
 	@Bean

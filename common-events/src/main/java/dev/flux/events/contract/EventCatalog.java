@@ -20,7 +20,7 @@ public final class EventCatalog {
 
 	private static final EventCatalog STANDARD = of(UserCreated.class, UserUpdated.class, UserDeleted.class,
 			VerificationRequested.class, PasswordResetRequested.class, PasswordChanged.class, EmailChanged.class,
-			ProfileUpdated.class, PresenceUpdated.class);
+			EmailConflict.class, ProfileUpdated.class, PresenceUpdated.class);
 
 	private final Map<String, Map<Integer, Class<?>>> classesByType;
 

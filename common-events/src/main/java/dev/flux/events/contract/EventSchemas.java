@@ -12,7 +12,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,8 @@ final class EventSchemas {
 			.formatAssertionsEnabled(true)
 			.locale(Locale.ENGLISH)
 			.build();
-		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+		Dialect dialect = Dialect.builder(Dialects.getDraft202012()).format(new EmailFormat()).build();
+		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
 				(builder) -> builder.schemaRegistryConfig(config));
 		this.envelope = load(registry, mapper, EventSchemas.class.getClassLoader(), ENVELOPE);
 		Map<String, Schema> payloads = new HashMap<>();

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -13,6 +15,7 @@ import dev.flux.events.EventEnvelope;
 import dev.flux.events.EventType;
 import dev.flux.events.contract.EventCatalog;
 import dev.flux.events.contract.EventCodec;
+import dev.flux.events.contract.SchemaViolationException;
 import dev.flux.events.tracing.EventContext;
 
 /**
@@ -20,6 +23,8 @@ import dev.flux.events.tracing.EventContext;
  * connection.
  */
 final class JdbcOutbox implements Outbox {
+
+	private static final Logger logger = LoggerFactory.getLogger(JdbcOutbox.class);
 
 	private final OutboxStore store;
 
@@ -48,9 +53,20 @@ final class JdbcOutbox implements Outbox {
 		EventType type = this.catalog.typeOf(payload.getClass());
 		EventContext context = EventContext.current().orElseGet(() -> new EventContext(UUID.randomUUID(), null, null));
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
-		EventEnvelope envelope = this.codec.envelope(payload, UUID.randomUUID(), now, this.producer, aggregateId,
-				aggregateVersion, context.correlationId(), context.causationId());
-		this.codec.validate(envelope);
+		EventEnvelope envelope;
+		try {
+			envelope = this.codec.envelope(payload, UUID.randomUUID(), now, this.producer, aggregateId,
+					aggregateVersion, context.correlationId(), context.causationId());
+			this.codec.validate(envelope);
+		}
+		catch (SchemaViolationException ex) {
+			// A bug of this service: what it accepted, its own contract refuses. The
+			// exception
+			// rolls the whole change back; the violations name fields, never values.
+			logger.error("Refused to append {} v{} about {}: it breaks its JSON Schema: {}", type.value(),
+					type.version(), aggregateId, ex.violations());
+			throw ex;
+		}
 		this.store.insert(envelope.eventId(), envelope.type(), envelope.version(), aggregateId, aggregateVersion,
 				envelope.correlationId(), context.traceparent(), type.sensitive(),
 				new String(this.codec.toJson(envelope), StandardCharsets.UTF_8));

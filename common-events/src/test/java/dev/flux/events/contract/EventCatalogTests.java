@@ -16,8 +16,8 @@ class EventCatalogTests {
 		EventCatalog catalog = EventCatalog.standard();
 
 		assertThat(catalog.types()).containsExactly("presence.updated", "profile.updated", "user.created",
-				"user.deleted", "user.email_changed", "user.password_changed", "user.password_reset_requested",
-				"user.updated", "user.verification_requested");
+				"user.deleted", "user.email_changed", "user.email_conflict", "user.password_changed",
+				"user.password_reset_requested", "user.updated", "user.verification_requested");
 		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
 		assertThat(catalog.payloadClass("user.updated", 1)).isEqualTo(UserUpdated.class);
 		assertThat(catalog.payloadClass("user.deleted", 1)).isEqualTo(UserDeleted.class);

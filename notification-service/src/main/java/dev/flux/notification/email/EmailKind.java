@@ -19,7 +19,10 @@ public enum EmailKind {
 	PASSWORD_CHANGED("password-changed"),
 
 	/** Sent to the previous address after an email change. */
-	EMAIL_CHANGED("email-changed");
+	EMAIL_CHANGED("email-changed"),
+
+	/** Someone tried to register, or to move an account, with this taken address. */
+	EMAIL_CONFLICT("email-conflict");
 
 	private final String template;
 

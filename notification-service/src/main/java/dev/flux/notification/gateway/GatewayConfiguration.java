@@ -58,7 +58,7 @@ class GatewayConfiguration implements WebSocketConfigurer {
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 		registry.addHandler(this.handler, "/ws")
-			.addInterceptors(new HandshakeAuthentication())
+			.addInterceptors(new OriginSyntax(), new HandshakeAuthentication())
 			.setAllowedOrigins(this.properties.allowedOrigins().toArray(String[]::new));
 	}
 

@@ -164,7 +164,7 @@ final class GatewayHandler extends TextWebSocketHandler {
 		if (sessionId.isBlank()) {
 			errors.add(error("payload.sessionId", "is required"));
 		}
-		if (!seq.isIntegralNumber() || seq.asLong() < 0) {
+		if (!seq.isIntegralNumber() || !seq.canConvertToLong() || seq.asLong() < 0) {
 			errors.add(error("payload.seq", "must be the last sequence number received, 0 or more"));
 		}
 		if (!errors.isEmpty()) {

@@ -24,7 +24,9 @@ import dev.flux.user.settings.UserSettings;
  * Reads one user's public profile with a single SQL statement (profile, settings and
  * activities as JSON), outside any transaction: the hot path of {@code GET
  * /api/users/{id}}, one round trip instead of a transaction and three queries. The
- * statement sees one snapshot, so the parts always belong together.
+ * statement sees one snapshot, so the parts always belong together. Activity times travel
+ * as epoch seconds: PostgreSQL's text form of a year before 1 or after 9999 is no ISO
+ * instant.
  */
 @Component
 class PublicProfiles {
@@ -37,8 +39,8 @@ class PublicProfiles {
 			       s.allow_direct_messages, s.allow_friend_requests, s.version as settings_version,
 			       s.updated_at as settings_updated_at,
 			       (select json_agg(json_build_object('id', a.id, 'type', a.activity, 'name', a.name,
-			                        'details', a.details, 'state', a.state, 'startedAt', a.start_time,
-			                        'endsAt', a.end_time) order by a.start_time, a.id)
+			                        'details', a.details, 'state', a.state, 'startedAt', extract(epoch from a.start_time),
+			                        'endsAt', extract(epoch from a.end_time)) order by a.start_time, a.id)
 			          from user_activities a where a.user_id = p.user_id) as activities
 			  from user_profiles p join user_settings s on s.user_id = p.user_id
 			 where p.user_id = ?

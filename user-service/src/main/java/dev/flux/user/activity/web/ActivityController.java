@@ -33,6 +33,7 @@ import dev.flux.user.profile.ProfileReads;
 import dev.flux.web.ApiProblem;
 import dev.flux.user.web.Conditional;
 import dev.flux.user.web.RequestPatterns;
+import dev.flux.user.web.Rfc3339Years;
 import dev.flux.user.web.SignedInUser;
 
 /** {@code /api/users/me/activities}: what the signed-in user is doing. */
@@ -86,8 +87,8 @@ class ActivityController {
 	 * @param name 1 to 128 characters
 	 * @param details at most 128 characters
 	 * @param state at most 128 characters
-	 * @param startedAt when it started; now when left out
-	 * @param endsAt when it ends, after {@code startedAt}
+	 * @param startedAt when it started, in years 1583 to 9999; now when left out
+	 * @param endsAt when it ends, after {@code startedAt}, before year 10000
 	 */
 	record ActivityRequest(
 			@NotNull @Pattern(regexp = "playing|listening|watching",
@@ -98,6 +99,8 @@ class ActivityController {
 			@Nullable Instant startedAt, @Nullable Instant endsAt) {
 
 		ActivityView.Draft toDraft() {
+			Rfc3339Years.check("startedAt", this.startedAt);
+			Rfc3339Years.check("endsAt", this.endsAt);
 			Instant start = (this.startedAt != null) ? this.startedAt : Instant.now();
 			if (this.endsAt != null && !this.endsAt.isAfter(start)) {
 				throw ApiProblem.invalid("endsAt", "must be after startedAt");

@@ -18,6 +18,7 @@ import dev.flux.user.profile.ProfileEdit;
 import dev.flux.web.ApiProblem;
 import dev.flux.user.web.PatchBodies;
 import dev.flux.user.web.RequestPatterns;
+import dev.flux.user.web.Rfc3339Years;
 
 /** The bodies of profile and status writes, with the limits the API documents. */
 final class ProfileRequests {
@@ -87,6 +88,7 @@ final class ProfileRequests {
 			if (words == null && symbol == null) {
 				throw ApiProblem.invalid("customStatus", "needs a text or an emoji (null clears it)");
 			}
+			Rfc3339Years.check("customStatus.expiresAt", this.expiresAt);
 			if (this.expiresAt != null && !this.expiresAt.isAfter(now)) {
 				throw ApiProblem.invalid("customStatus.expiresAt", "must be in the future");
 			}
