@@ -7,14 +7,18 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +27,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.flux.auth.AuthProperties;
 import dev.flux.auth.session.SessionView;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.session.TokenResponse;
+import dev.flux.auth.throttle.DeviceCookies;
 import dev.flux.auth.web.ClientInfo;
 
 /** Sign-in, refresh, logout and the signed-in user's sessions. */
@@ -37,15 +43,33 @@ class SignInController {
 
 	private final Sessions sessions;
 
-	SignInController(SignIn signIn, Sessions sessions) {
+	private final DeviceCookies devices;
+
+	private final boolean secureCookies;
+
+	SignInController(SignIn signIn, Sessions sessions, DeviceCookies devices, AuthProperties properties) {
 		this.signIn = signIn;
 		this.sessions = sessions;
+		this.devices = devices;
+		this.secureCookies = properties.deviceCookies().secureFor(properties.issuer());
 	}
 
 	@PostMapping("/api/auth/login")
 	@Operation(summary = "Sign in with an email address or username and a password")
-	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return this.signIn.signIn(request.login(), request.password(), ClientInfo.of(http));
+	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http, HttpServletResponse response,
+			@CookieValue(name = DeviceCookies.NAME, required = false) @Nullable String deviceCookie) {
+		SignIn.SignedIn signedIn = this.signIn.signIn(request.login(), request.password(), ClientInfo.of(http),
+				(deviceCookie != null && deviceCookie.length() <= 64) ? deviceCookie : null);
+		response.addHeader(HttpHeaders.SET_COOKIE,
+				ResponseCookie.from(DeviceCookies.NAME, signedIn.deviceCookie())
+					.httpOnly(true)
+					.secure(this.secureCookies)
+					.path(DeviceCookies.PATH)
+					.sameSite("Strict")
+					.maxAge(this.devices.ttl())
+					.build()
+					.toString());
+		return signedIn.tokens();
 	}
 
 	@PostMapping("/api/auth/refresh")

@@ -13,6 +13,7 @@ import dev.flux.auth.account.EmailAddress;
 import dev.flux.auth.account.Username;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.Passwords;
+import dev.flux.auth.takeback.EmailTakebacks;
 import dev.flux.auth.verification.EmailVerifications;
 import dev.flux.auth.web.ApiProblem;
 import dev.flux.auth.web.ClientInfo;
@@ -32,7 +33,11 @@ class OwnAccount {
 
 	private final AuditLog audit;
 
-	OwnAccount(Accounts accounts, Passwords passwords, EmailVerifications verifications, AuditLog audit) {
+	private final EmailTakebacks takebacks;
+
+	OwnAccount(Accounts accounts, Passwords passwords, EmailVerifications verifications, AuditLog audit,
+			EmailTakebacks takebacks) {
+		this.takebacks = takebacks;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.verifications = verifications;
@@ -58,7 +63,8 @@ class OwnAccount {
 			EmailAddress address = EmailAddress.of(email);
 			if (!address.value().equals(account.email())) {
 				requirePassword(account, currentPassword);
-				this.accounts.changeEmail(account, address);
+				EmailTakebacks.Offer takeback = this.takebacks.offer(account.id(), account.email());
+				this.accounts.changeEmail(account, address, takeback.token(), takeback.expiresAt());
 				this.verifications.request(account);
 			}
 		}

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.flux.events.EventEnvelope;
+import dev.flux.events.consumer.DeadLetters;
 import dev.flux.events.consumer.EventHandler;
 import dev.flux.events.contract.EmailChanged;
 import dev.flux.events.contract.PasswordChanged;
@@ -26,6 +27,7 @@ import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserDeleted;
 import dev.flux.events.contract.UserUpdated;
 import dev.flux.events.contract.VerificationRequested;
+import dev.flux.events.outbox.Outbox;
 import dev.flux.notification.NotificationProperties;
 import dev.flux.notification.email.EmailKind;
 import dev.flux.notification.email.Mail;
@@ -60,8 +62,14 @@ class AccountEvents {
 
 	private final NotificationProperties product;
 
+	private final Outbox outbox;
+
+	private final DeadLetters deadLetters;
+
 	AccountEvents(Recipients recipients, Inbox inbox, Notices notices, Mail mail, Presence presence,
-			NotificationProperties product) {
+			NotificationProperties product, Outbox outbox, DeadLetters deadLetters) {
+		this.outbox = outbox;
+		this.deadLetters = deadLetters;
 		this.recipients = recipients;
 		this.inbox = inbox;
 		this.notices = notices;
@@ -94,6 +102,9 @@ class AccountEvents {
 			this.recipients.forget(deleted.userId());
 			this.inbox.forget(deleted.userId());
 			this.presence.forget(deleted.userId());
+			this.mail.forget(deleted.userId());
+			this.outbox.erase(deleted.userId().toString());
+			this.deadLetters.erase(deleted.userId().toString());
 		});
 	}
 
@@ -130,8 +141,10 @@ class AccountEvents {
 	EventHandler<EmailChanged> emailChanged() {
 		return handler(EmailChanged.class, EmailChanged::userId, (changed, envelope) -> {
 			notify(changed, envelope);
-			this.mail.send(envelope, EmailKind.EMAIL_CHANGED, changed.userId(), changed.previousEmail(),
-					Map.of("username", changed.username(), "newEmail", changed.newEmail()));
+			this.mail.send(envelope, EmailKind.EMAIL_CHANGED, changed.userId(), changed.previousEmail(), Map.of(
+					"username", changed.username(), "newEmail", changed.newEmail(), "takebackLink",
+					takebackLink(changed), "takebackExpiresAt",
+					(changed.takebackExpiresAt() != null) ? expiry(changed.takebackExpiresAt()) : "it is used"));
 		});
 	}
 
@@ -143,6 +156,12 @@ class AccountEvents {
 
 	private void notify(Object payload, EventEnvelope envelope) {
 		this.notices.of(payload, envelope).forEach(this.inbox::add);
+	}
+
+	/** The takeback page, or forgot-password from a producer that offers no takeback. */
+	private String takebackLink(EmailChanged changed) {
+		return (changed.takebackToken() != null) ? link("/take-back", changed.takebackToken())
+				: this.product.link("/forgot-password");
 	}
 
 	private String link(String path, String token) {
@@ -170,7 +189,7 @@ class AccountEvents {
 			public void handle(P payload, EventEnvelope envelope) {
 				UUID userId = user.apply(payload);
 				if (userId != null && AccountEvents.this.recipients.deleted(userId)) {
-					logger.info("Dropped {} {} about deleted account {}", envelope.type(), envelope.eventId(), userId);
+					logger.info("Dropped {} {} about a deleted account", envelope.type(), envelope.eventId());
 					return;
 				}
 				body.accept(payload, envelope);
