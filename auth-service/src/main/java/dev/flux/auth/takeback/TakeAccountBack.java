@@ -57,7 +57,9 @@ class TakeAccountBack {
 			.orElseThrow(() -> ApiProblem.invalidToken("account takeback"));
 		Account account = this.accounts.lock(takeback.userId());
 		this.accounts.restoreEmail(account, EmailAddress.of(takeback.previousEmail()));
-		this.accounts.changePassword(account, this.passwords.hash(newPassword), "takeback");
+		// "reset": the owner set it through a link mailed to the address, as with a
+		// reset.
+		this.accounts.changePassword(account, this.passwords.hash(newPassword), "reset");
 		int revoked = this.sessions.revokeAll(account.id(), null, "takeback");
 		this.throttle.unlock(account.id());
 		this.audit.passwordChanged(account.id(), client.ip(), "takeback");
