@@ -10,6 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.flux.events.consumer.DeadLetters;
 import dev.flux.events.outbox.Outbox;
+import dev.flux.user.activity.ActivityRepository;
+import dev.flux.user.presence.Status;
+import dev.flux.user.settings.UserSettings;
+import dev.flux.user.settings.UserSettingsRepository;
 
 /**
  * Keeps the profiles in step with auth-service's accounts and the gateway's presence.
