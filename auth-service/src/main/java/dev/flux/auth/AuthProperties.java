@@ -1,5 +1,6 @@
 package dev.flux.auth;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -43,7 +44,7 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 			if (this.secure != null) {
 				return this.secure;
 			}
-			java.net.URI uri = java.net.URI.create(issuer);
+			URI uri = URI.create(issuer);
 			String host = String.valueOf(uri.getHost());
 			boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
 			return !("http".equals(uri.getScheme()) && local);

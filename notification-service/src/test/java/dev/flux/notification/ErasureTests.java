@@ -83,8 +83,7 @@ class ErasureTests extends NotificationServiceTest {
 			.param(user.id())
 			.query(Long.class)
 			.single()).as("no presence comes back").isZero();
-		assertThat(presenceEvents(user.id())).as("and none is published after the deletion")
-			.isEqualTo(presenceBefore);
+		assertThat(presenceEvents(user.id())).as("and none is published after the deletion").isEqualTo(presenceBefore);
 		assertThat(output.getAll().lines().filter((line) -> line.contains("notification.email.")))
 			.as("the mail sender's log lines")
 			.isNotEmpty()
