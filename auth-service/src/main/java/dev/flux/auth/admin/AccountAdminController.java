@@ -18,8 +18,8 @@ import dev.flux.auth.account.Accounts;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.throttle.LoginThrottle;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.account.UnknownAccount;
+import dev.flux.auth.web.Clients;
 
 /**
  * An operator ends every session of a user (a stolen device, a takeover) or lifts the
@@ -51,7 +51,7 @@ class AccountAdminController {
 	Map<String, Integer> endSessions(@PathVariable UUID id, HttpServletRequest request) {
 		requireAccount(id);
 		int revoked = this.sessions.revokeAll(id, null, "admin");
-		this.audit.sessionsRevoked(id, ClientInfo.of(request).ip(), "admin", revoked);
+		this.audit.sessionsRevoked(id, Clients.of(request).ip(), "admin", revoked);
 		return Map.of("revoked", revoked);
 	}
 
@@ -62,12 +62,12 @@ class AccountAdminController {
 	void unlock(@PathVariable UUID id, HttpServletRequest request) {
 		requireAccount(id);
 		this.throttle.unlock(id);
-		this.audit.unlocked(id, ClientInfo.of(request).ip());
+		this.audit.unlocked(id, Clients.of(request).ip());
 	}
 
 	private void requireAccount(UUID id) {
 		if (this.accounts.deleted(id)) {
-			throw ApiProblem.notFound("The account");
+			throw new UnknownAccount();
 		}
 	}
 

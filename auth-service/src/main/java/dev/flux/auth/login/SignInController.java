@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.session.TokenResponse;
 import dev.flux.auth.throttle.DeviceCookies;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** Sign-in with a login and a password; a success sets the device cookie. */
 @RestController
@@ -42,7 +42,7 @@ class SignInController {
 	@Operation(summary = "Sign in with an email address or username and a password")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http, HttpServletResponse response,
 			@CookieValue(name = DeviceCookies.NAME, required = false) @Nullable String deviceCookie) {
-		SignIn.SignedIn signedIn = this.signIn.signIn(request.login(), request.password(), ClientInfo.of(http),
+		SignIn.SignedIn signedIn = this.signIn.signIn(request.login(), request.password(), Clients.of(http),
 				(deviceCookie != null && deviceCookie.length() <= 64) ? deviceCookie : null);
 		response.addHeader(HttpHeaders.SET_COOKIE,
 				ResponseCookie.from(DeviceCookies.NAME, signedIn.deviceCookie())

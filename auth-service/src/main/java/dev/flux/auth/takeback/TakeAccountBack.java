@@ -3,6 +3,7 @@ package dev.flux.auth.takeback;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.auth.ClientInfo;
 import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
@@ -11,8 +12,6 @@ import dev.flux.auth.password.PasswordPolicy;
 import dev.flux.auth.password.Passwords;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.throttle.LoginThrottle;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
 
 /**
  * Undoes an email change for whoever holds the previous address: the address comes back
@@ -47,14 +46,15 @@ class TakeAccountBack {
 	}
 
 	/**
-	 * @throws ApiProblem 400 when the token is unknown, used or expired or the password
-	 * breaks the policy, 409 when another account holds the previous address now
+	 * @throws InvalidTakebackToken when the token is unknown, used or expired
+	 * @throws dev.flux.auth.password.PasswordRejected when the password breaks the policy
+	 * @throws dev.flux.auth.account.EmailTaken when another account holds the previous
+	 * address now
 	 */
 	@Transactional
 	void takeBack(String token, String newPassword, ClientInfo client) {
 		this.policy.check("newPassword", newPassword);
-		EmailTakebacks.Takeback takeback = this.takebacks.redeem(token)
-			.orElseThrow(() -> ApiProblem.invalidToken("account takeback"));
+		EmailTakebacks.Takeback takeback = this.takebacks.redeem(token).orElseThrow(InvalidTakebackToken::new);
 		Account account = this.accounts.lock(takeback.userId());
 		this.accounts.restoreEmail(account, EmailAddress.of(takeback.previousEmail()));
 		// "reset": the owner set it through a link mailed to the address, as with a

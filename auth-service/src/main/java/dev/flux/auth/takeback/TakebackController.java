@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** The target of the link in the email-change notice. */
 @RestController
@@ -31,7 +31,7 @@ class TakebackController {
 	@Operation(summary = "Undo an email change with the link mailed to the previous address: "
 			+ "restores it, sets a new password and ends every session")
 	void takeBack(@Valid @RequestBody TakebackRequest request, HttpServletRequest http) {
-		this.takeBack.takeBack(request.token(), request.newPassword(), ClientInfo.of(http));
+		this.takeBack.takeBack(request.token(), request.newPassword(), Clients.of(http));
 	}
 
 	record TakebackRequest(@NotBlank @Size(max = 256) String token, @NotNull @Size(max = 1024) String newPassword) {
