@@ -1,5 +1,6 @@
 package dev.flux.auth;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -20,13 +21,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rateLimit per-client request rate limit
  * @param hashing where and how many passwords are hashed at once
  * @param enumeration what registration and email changes tell about taken addresses
+ * @param deviceCookies the cookies that let an owner's browser past a lock
+ * @param takebackTtl how long the link that undoes an email change works
  */
 @ConfigurationProperties("flux.auth")
 public record AuthProperties(String issuer, @DefaultValue("flux") String audience,
 		@DefaultValue("15m") Duration accessTokenTtl, @DefaultValue Session session, Keys keys,
 		@DefaultValue("24h") Duration verificationTtl, @DefaultValue("30m") Duration resetTtl,
 		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit, @DefaultValue Hashing hashing,
-		@DefaultValue Enumeration enumeration) {
+		@DefaultValue Enumeration enumeration, @DefaultValue DeviceCookies deviceCookies,
+		@DefaultValue("7d") Duration takebackTtl) {
+
+	/**
+	 * Device cookies (OWASP).
+	 *
+	 * @param ttl how long a device stays trusted after its last sign-in
+	 * @param secure whether the cookie is {@code Secure}; unset: unless the issuer is a
+	 * plain-http loopback address (local development)
+	 */
+	public record DeviceCookies(@DefaultValue("180d") Duration ttl, @Nullable Boolean secure) {
+
+		/** Whether browsers must send the cookie over HTTPS only. */
+		public boolean secureFor(String issuer) {
+			if (this.secure != null) {
+				return this.secure;
+			}
+			URI uri = URI.create(issuer);
+			String host = String.valueOf(uri.getHost());
+			boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+			return !("http".equals(uri.getScheme()) && local);
+		}
+
+	}
 
 	/**
 	 * Refresh-token lifetimes.

@@ -47,6 +47,46 @@ class AdminApiTests extends AuthServiceTest {
 			.isEqualTo(200);
 	}
 
+	@Test
+	void operatorsEndEverySessionOfAUser() {
+		Account user = register();
+		String second = login(user.email(), PASSWORD).json("$.refreshToken");
+		String adminToken = operatorToken();
+
+		assertThat(this.http.delete("/admin/users/" + user.id() + "/sessions", null, user.accessToken()).status())
+			.as("not for users")
+			.isEqualTo(403);
+		Http.Reply ended = this.http.delete("/admin/users/" + user.id() + "/sessions", null, adminToken);
+
+		assertThat(ended.status()).isEqualTo(200);
+		assertThat(ended.<Integer>json("$.revoked")).isEqualTo(2);
+		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", user.refreshToken())).status())
+			.isEqualTo(401);
+		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", second)).status()).isEqualTo(401);
+		assertThat(this.http.delete("/admin/users/" + java.util.UUID.randomUUID() + "/sessions", null, adminToken)
+			.status()).isEqualTo(404);
+	}
+
+	@Test
+	void operatorsUnlockAnAccount() {
+		Account user = register();
+		String adminToken = operatorToken();
+		for (int failures = 0; failures < 10; failures++) {
+			this.jdbc.sql("UPDATE login_throttle SET blocked_until = NULL WHERE subject = ?")
+				.param("account:" + user.id())
+				.update();
+			assertThat(login(user.email(), "wrong password " + failures).status()).isEqualTo(401);
+		}
+		assertThat(login(user.email(), PASSWORD).status()).as("locked").isEqualTo(429);
+
+		assertThat(this.http.delete("/admin/users/" + user.id() + "/lock", null, user.accessToken()).status())
+			.as("not for users")
+			.isEqualTo(403);
+		assertThat(this.http.delete("/admin/users/" + user.id() + "/lock", null, adminToken).status()).isEqualTo(204);
+
+		assertThat(login(user.email(), PASSWORD).status()).as("unlocked").isEqualTo(200);
+	}
+
 	private String operatorToken() {
 		Account operator = register();
 		this.jdbc.sql("UPDATE users SET roles = 'USER ADMIN' WHERE id = ?").param(operator.id()).update();

@@ -117,6 +117,80 @@ class ThrottleTests extends AuthServiceTest {
 		}
 	}
 
+	@Test
+	void theOwnersDeviceSignsInAtOnceWhileAnAttackerIsThrottled() throws Exception {
+		Account owner = register();
+		Http.Reply first = login(owner.email(), PASSWORD);
+		assertThat(first.status()).isEqualTo(200);
+		String setCookie = first.header("Set-Cookie");
+		assertThat(setCookie).startsWith(DEVICE_COOKIE + "=")
+			.contains("HttpOnly")
+			.contains("Path=/api/auth")
+			.doesNotContain("Secure");
+		String device = setCookie.substring(0, setCookie.indexOf(';'));
+
+		for (int failures = 0; failures < 12; failures++) {
+			unblock(owner);
+			assertThat(fromAnotherAddress(owner.email(), "wrong password " + failures, null).statusCode())
+				.isEqualTo(401);
+		}
+		assertThat(fromAnotherAddress(owner.email(), PASSWORD, null).statusCode()).as("the attacker is locked out")
+			.isEqualTo(429);
+
+		Http.Reply owners = this.http.post("/api/auth/login", Map.of("login", owner.email(), "password", PASSWORD),
+				null, "Cookie", device);
+		assertThat(owners.status()).as("the owner's device is not").isEqualTo(200);
+		String renewed = owners.header("Set-Cookie");
+		assertThat(fromAnotherAddress(owner.email(), PASSWORD, null).statusCode())
+			.as("a new device from the attacker's address is still throttled")
+			.isEqualTo(429);
+		assertThat(fromAnotherAddress(owner.email(), PASSWORD, "flux_device=forged-" + System.nanoTime()).statusCode())
+			.as("a cookie the service did not issue for the account is an unknown device")
+			.isEqualTo(429);
+		assertThat(this.http
+			.post("/api/auth/login", Map.of("login", owner.email(), "password", PASSWORD), null, "Cookie",
+					renewed.substring(0, renewed.indexOf(';')))
+			.status()).as("the renewed cookie works too").isEqualTo(200);
+	}
+
+	@Test
+	void aDeviceCookieOfAnotherAccountIsAnUnknownDevice() {
+		Account owner = register();
+		Account other = register();
+		Http.Reply others = login(other.email(), PASSWORD);
+		String device = others.header("Set-Cookie").substring(0, others.header("Set-Cookie").indexOf(';'));
+		for (int failures = 0; failures < 5; failures++) {
+			assertThat(login(owner.email(), "wrong password " + failures).status()).isEqualTo(401);
+		}
+
+		assertThat(this.http
+			.post("/api/auth/login", Map.of("login", owner.email(), "password", PASSWORD), null, "Cookie", device)
+			.status()).isEqualTo(429);
+	}
+
+	private static final String DEVICE_COOKIE = "flux_device";
+
+	/** A sign-in from 127.0.0.2, as a client on another machine. */
+	private java.net.http.HttpResponse<String> fromAnotherAddress(String login, String password,
+			@org.jspecify.annotations.Nullable String cookie) throws Exception {
+		try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.localAddress(java.net.InetAddress.getByName("127.0.0.2"))
+			.build()) {
+			java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/api/auth/login"))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers
+					.ofString("{\"login\":\"" + login + "\",\"password\":\"" + password + "\"}"));
+			if (cookie != null) {
+				request.header("Cookie", cookie);
+			}
+			java.net.http.HttpResponse<String> response = client.send(request.build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+			return response;
+		}
+	}
+
 	private void unblock(Account account) {
 		this.jdbc.sql("UPDATE login_throttle SET blocked_until = NULL WHERE subject = ?")
 			.param("account:" + account.id())

@@ -180,7 +180,9 @@ class VerificationAndAccountTests extends AuthServiceTest {
 		assertThat(login(account.email(), PASSWORD).status()).isEqualTo(401);
 		assertThat(this.http.post("/api/auth/refresh", Map.of("refreshToken", account.refreshToken())).status())
 			.isEqualTo(401);
-		assertThat(this.http.get("/api/auth/me", account.accessToken()).status()).isEqualTo(404);
+		assertThat(this.http.get("/api/auth/me", account.accessToken()).status())
+			.as("the still-valid access token of the deleted account is refused")
+			.isEqualTo(401);
 		assertThat(this.jdbc.sql("SELECT count(*) FROM sessions WHERE user_id = ?")
 			.param(account.id())
 			.query(Long.class)

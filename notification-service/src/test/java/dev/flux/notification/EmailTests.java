@@ -76,7 +76,8 @@ class EmailTests extends NotificationServiceTest {
 		publish(new PasswordResetRequested(user.id(), user.username(), user.email(), "reset-token-" + "r".repeat(40),
 				Instant.parse("2026-03-01T11:00:00Z")), user.id(), 3, "auth-service");
 		publish(new PasswordChanged(user.id(), user.username(), user.email(), "reset"), user.id(), 4, "auth-service");
-		publish(new EmailChanged(user.id(), user.username(), previous, user.email()), user.id(), 5, "auth-service");
+		publish(new EmailChanged(user.id(), user.username(), previous, user.email(), "takeback-" + "t".repeat(40),
+				Instant.parse("2026-03-08T11:00:00Z")), user.id(), 5, "auth-service");
 
 		await().atMost(PATIENCE).until(() -> mailTo(user.email()).size() == 2 && mailTo(previous).size() == 1);
 		List<MimeMessage> received = mailTo(user.email());
@@ -85,7 +86,12 @@ class EmailTests extends NotificationServiceTest {
 		assertThat(text(bySubject(received, "Your Flux password was changed")))
 			.contains("Your password was reset with a link we sent to this address.")
 			.contains("reset your password at once: https://chat.example/forgot-password");
-		assertThat(text(mailTo(previous).get(0))).contains("was changed from this one to " + user.email() + ".");
+		MimeMessage notice = mailTo(previous).get(0);
+		assertThat(text(notice)).contains("was changed from this one to " + user.email() + ".")
+			.contains("take your account back: https://chat.example/take-back?token=takeback-" + "t".repeat(40) + "\n")
+			.contains("It works until 2026-03-08 11:00 UTC.");
+		assertThat(html(notice))
+			.contains("<a href=\"https://chat.example/take-back?token=takeback-" + "t".repeat(40) + "\">");
 	}
 
 	@Test

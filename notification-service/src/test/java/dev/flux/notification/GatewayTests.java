@@ -48,6 +48,10 @@ class GatewayTests extends NotificationServiceTest {
 			assertThat(snapshot.<Integer>read("$.payload.unreadCount")).isEqualTo(1);
 			assertThat(snapshot.<String>read("$.payload.notifications[0].type")).isEqualTo("welcome");
 			assertThat(snapshot.<String>read("$.payload.user.username")).isEqualTo(user.username());
+			assertThat(snapshot.<String>read("$.payload.user.displayName"))
+				.as("the display name is the username until one is set")
+				.isEqualTo(user.username());
+			assertThat(snapshot.<String>read("$.payload.user.status")).isEqualTo("online");
 			assertThat(snapshot.<String>read("$.payload.presence")).isEqualTo("online");
 			assertThat(snapshot.<String>read("$.payload.sessionId")).isNotBlank();
 

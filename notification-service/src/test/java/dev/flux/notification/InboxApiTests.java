@@ -116,14 +116,17 @@ class InboxApiTests extends NotificationServiceTest {
 
 		publish(new UserDeleted(user.id()), user.id(), 3, "auth-service");
 
-		await().atMost(PATIENCE).until(() -> unread(user) == 0);
+		await().atMost(PATIENCE).until(() -> notifications(user) == 0);
+		assertThat(this.http.get("/api/notifications/unread-count", user.token()).status())
+			.as("the deleted account's token is refused")
+			.isEqualTo(401);
 	}
 
 	@Test
 	void dropsEventsAboutAnAccountThatArriveAfterItWasDeleted() {
 		User user = userWithTwoNotifications();
 		publish(new UserDeleted(user.id()), user.id(), 3, "auth-service");
-		await().atMost(PATIENCE).until(() -> unread(user) == 0);
+		await().atMost(PATIENCE).until(() -> notifications(user) == 0);
 
 		EventEnvelope renamed = publish(
 				new UserUpdated(user.id(), Set.of("username"), "late_" + user.username(), user.email(), false),
@@ -133,7 +136,14 @@ class InboxApiTests extends NotificationServiceTest {
 
 		await().atMost(PATIENCE).until(() -> handled(renamed) && handled(reset));
 		assertThat(traces(user)).isZero();
-		assertThat(unread(user)).isZero();
+		assertThat(notifications(user)).isZero();
+	}
+
+	private long notifications(User user) {
+		return this.jdbc.sql("SELECT count(*) FROM notifications WHERE user_id = ?")
+			.param(user.id())
+			.query(Long.class)
+			.single();
 	}
 
 	private boolean handled(EventEnvelope event) {

@@ -108,8 +108,9 @@ class EventSyncTests extends UserServiceTest {
 		EventEnvelope deleted = publish(new UserDeleted(user.id()), user.id(), 3);
 		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
 
-		assertThat(this.http.get("/api/users/me", user.token()).status()).isEqualTo(404);
-		assertThat(this.http.get("/api/users/" + user.id(), user.token()).status()).isEqualTo(404);
+		assertThat(this.http.get("/api/users/me", user.token()).status()).as("the deleted user's token is refused")
+			.isEqualTo(401);
+		assertThat(this.http.get("/api/users/" + user.id(), newUser().token()).status()).isEqualTo(404);
 		for (String table : new String[] { "user_profiles", "user_settings", "user_activities" }) {
 			assertThat(this.jdbc.sql("select count(*) from " + table + " where user_id = ?")
 				.param(user.id())
@@ -119,7 +120,10 @@ class EventSyncTests extends UserServiceTest {
 		EventEnvelope late = publish(updated(user.id(), "ghost_" + suffix()), user.id(), 2);
 		EventEnvelope presence = publish(new PresenceUpdated(user.id(), "online"), user.id(), 1);
 		await().atMost(PATIENCE).until(() -> handled(late.eventId()) && handled(presence.eventId()));
-		assertThat(this.http.get("/api/users/me", user.token()).status()).as("not brought back").isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from user_profiles where user_id = ?")
+			.param(user.id())
+			.query(Long.class)
+			.single()).as("not brought back").isZero();
 	}
 
 	@Test

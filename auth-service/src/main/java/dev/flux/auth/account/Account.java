@@ -84,6 +84,16 @@ public class Account extends AssignedIdEntity<UUID> {
 		touch(now);
 	}
 
+	/**
+	 * Puts back an address the owner proved again by using the takeback link mailed to
+	 * it.
+	 */
+	void restoreEmail(EmailAddress email, Instant now) {
+		this.email = email.value();
+		this.emailVerified = true;
+		touch(now);
+	}
+
 	void verifyEmail(Instant now) {
 		this.emailVerified = true;
 		touch(now);

@@ -1,6 +1,7 @@
 package dev.flux.auth.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.events.consumer.DeadLetters;
 import dev.flux.events.contract.EmailChanged;
 import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.UserCreated;
@@ -35,7 +37,10 @@ public class Accounts {
 
 	private final JdbcClient jdbc;
 
-	Accounts(AccountRepository repository, Outbox outbox, Clock clock, JdbcClient jdbc) {
+	private final DeadLetters deadLetters;
+
+	Accounts(AccountRepository repository, Outbox outbox, Clock clock, JdbcClient jdbc, DeadLetters deadLetters) {
+		this.deadLetters = deadLetters;
 		this.repository = repository;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -74,6 +79,18 @@ public class Accounts {
 			.query((rs, row) -> new Credentials(rs.getObject("id", UUID.class), rs.getString("password_hash"),
 					Account.roles(rs.getString("roles"))))
 			.optional();
+	}
+
+	/**
+	 * Whether an account is gone: tokens carry the id of an account that existed, so a
+	 * missing row is a deleted account. One statement, no transaction: it runs for every
+	 * request with a token.
+	 */
+	public boolean deleted(UUID id) {
+		return !this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = ?)")
+			.param(id)
+			.query(Boolean.class)
+			.single();
 	}
 
 	@Transactional(readOnly = true)
@@ -141,10 +158,12 @@ public class Accounts {
 
 	/**
 	 * Moves a locked account to a new, unverified address; appends {@code user.updated}
-	 * and {@code user.email_changed} (the notice to the previous address).
+	 * and {@code user.email_changed} (the notice to the previous address, with the
+	 * takeback token when one is offered).
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void changeEmail(Account account, EmailAddress email) {
+	public void changeEmail(Account account, EmailAddress email, @Nullable String takebackToken,
+			@Nullable Instant takebackExpiresAt) {
 		if (email.value().equals(account.email())) {
 			return;
 		}
@@ -156,7 +175,29 @@ public class Accounts {
 		account.changeEmail(email, this.clock.instant());
 		flush(account, null);
 		updated(account, wasVerified ? Set.of("email", "emailVerified") : Set.of("email"));
-		append(account, new EmailChanged(account.id(), account.username(), previous, account.email()));
+		append(account, new EmailChanged(account.id(), account.username(), previous, account.email(), takebackToken,
+				takebackExpiresAt));
+	}
+
+	/**
+	 * Puts a locked account back on an address its owner proved again (a takeback), as
+	 * verified; appends {@code user.updated}.
+	 * @throws EmailTaken when another account took the address meanwhile
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void restoreEmail(Account account, EmailAddress email) {
+		if (!email.value().equals(account.email()) && emailTaken(email)) {
+			throw new EmailTaken();
+		}
+		boolean wasVerified = account.emailVerified();
+		boolean sameAddress = email.value().equals(account.email());
+		if (sameAddress && wasVerified) {
+			return;
+		}
+		account.restoreEmail(email, this.clock.instant());
+		flush(account, null);
+		updated(account, sameAddress ? Set.of("emailVerified")
+				: (wasVerified ? Set.of("email") : Set.of("email", "emailVerified")));
 	}
 
 	/** Marks a locked account's address verified and appends {@code user.updated}. */
@@ -186,11 +227,14 @@ public class Accounts {
 	}
 
 	/**
-	 * Deletes a locked account with everything it owns and appends {@code user.deleted}.
+	 * Deletes a locked account with everything it owns, erases what the outbox log and
+	 * the dead letters hold about it, and appends {@code user.deleted}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void delete(Account account) {
 		this.repository.delete(account);
+		this.outbox.erase(account.id().toString());
+		this.deadLetters.erase(account.id().toString());
 		this.outbox.append(account.id().toString(), account.version() + 1, new UserDeleted(account.id()));
 	}
 

@@ -67,6 +67,11 @@ public class AuditLog {
 			.log("Sessions revoked");
 	}
 
+	/** An operator lifted an account's sign-in lock. */
+	public void unlocked(UUID userId, String client) {
+		event("unlocked", userId, client).log("Sign-in lock lifted by an operator");
+	}
+
 	public void accountDeleted(UUID userId, String client) {
 		event("account_deleted", userId, client).log("Account deleted");
 	}

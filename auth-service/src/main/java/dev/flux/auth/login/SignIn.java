@@ -1,5 +1,6 @@
 package dev.flux.auth.login;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -9,6 +10,7 @@ import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.Passwords;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.session.TokenResponse;
+import dev.flux.auth.throttle.DeviceCookies;
 import dev.flux.auth.throttle.LoginThrottle;
 import dev.flux.auth.throttle.LoginThrottle.Attempt;
 import dev.flux.auth.ClientInfo;
@@ -33,8 +35,11 @@ class SignIn {
 
 	private final TransactionTemplate transactions;
 
+	private final DeviceCookies devices;
+
 	SignIn(Accounts accounts, Passwords passwords, LoginThrottle throttle, Sessions sessions, AuditLog audit,
-			TransactionTemplate transactions) {
+			TransactionTemplate transactions, DeviceCookies devices) {
+		this.devices = devices;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.throttle = throttle;
@@ -43,9 +48,13 @@ class SignIn {
 		this.transactions = transactions;
 	}
 
-	TokenResponse signIn(String login, String password, ClientInfo client) {
+	/**
+	 * Signs in; a device cookie valid for the account puts the attempt under the device's
+	 * own throttle.
+	 */
+	SignedIn signIn(String login, String password, ClientInfo client, @Nullable String deviceCookie) {
 		Credentials credentials = this.accounts.credentialsByLogin(login).orElse(null);
-		String subject = LoginThrottle.subject((credentials != null) ? credentials.id() : null, login);
+		String subject = this.devices.subject(deviceCookie, (credentials != null) ? credentials.id() : null, login);
 		Attempt attempt = this.throttle.begin(subject);
 		if (!attempt.allowed()) {
 			this.audit.loginThrottled((credentials != null) ? credentials.id() : null, client.ip(),
@@ -68,15 +77,20 @@ class SignIn {
 		// One commit for what a success changes: the throttle forgets the failures only
 		// if
 		// the session opens too.
-		TokenResponse tokens = this.transactions.execute((status) -> {
+		SignedIn signedIn = this.transactions.execute((status) -> {
 			this.throttle.succeeded(subject);
 			if (upgraded != null) {
 				this.accounts.upgradePasswordHash(credentials.id(), upgraded);
 			}
-			return this.sessions.open(credentials.id(), credentials.roles(), client);
+			TokenResponse tokens = this.sessions.open(credentials.id(), credentials.roles(), client);
+			return new SignedIn(tokens, this.devices.issue(credentials.id(), deviceCookie));
 		});
 		this.audit.loginSucceeded(credentials.id(), client.ip());
-		return tokens;
+		return signedIn;
+	}
+
+	/** A sign-in's tokens and the device cookie for the browser. */
+	record SignedIn(TokenResponse tokens, String deviceCookie) {
 	}
 
 }

@@ -17,9 +17,10 @@ import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.PasswordRejected;
 import dev.flux.auth.password.Passwords;
 import dev.flux.auth.throttle.AddressAttempts;
+import dev.flux.auth.password.WrongPassword;
+import dev.flux.auth.takeback.EmailTakebacks;
 import dev.flux.auth.verification.EmailVerifications;
 import dev.flux.events.contract.EmailConflict;
-import dev.flux.auth.password.WrongPassword;
 import dev.flux.auth.ClientInfo;
 
 /**
@@ -41,8 +42,11 @@ class OwnAccount {
 
 	private final AuthProperties.Enumeration enumeration;
 
+	private final EmailTakebacks takebacks;
+
 	OwnAccount(Accounts accounts, Passwords passwords, EmailVerifications verifications, AuditLog audit,
-			AddressAttempts attempts, AuthProperties properties) {
+			AddressAttempts attempts, AuthProperties properties, EmailTakebacks takebacks) {
+		this.takebacks = takebacks;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.verifications = verifications;
@@ -80,7 +84,8 @@ class OwnAccount {
 					pending = true;
 				}
 				else {
-					this.accounts.changeEmail(account, address);
+					EmailTakebacks.Offer takeback = this.takebacks.offer(account.id(), account.email());
+					this.accounts.changeEmail(account, address, takeback.token(), takeback.expiresAt());
 					this.verifications.request(account);
 				}
 			}

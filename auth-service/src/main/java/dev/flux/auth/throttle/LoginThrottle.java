@@ -103,6 +103,16 @@ public class LoginThrottle {
 		this.jdbc.sql("DELETE FROM login_throttle WHERE subject = ?").param(subject).update();
 	}
 
+	/** Forgets every failure of an account, its known devices' included (an operator). */
+	public void unlock(UUID accountId) {
+		this.jdbc.sql("""
+				DELETE FROM login_throttle WHERE subject = :account OR subject IN (
+				    SELECT 'device:' || encode(token_hash, 'hex') FROM device_cookies WHERE user_id = :id)""")
+			.param("account", subject(accountId))
+			.param("id", accountId)
+			.update();
+	}
+
 	/** Removes rows of subjects that have been quiet for a day, hourly. */
 	@Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.HOURS)
 	void purgeQuiet() {

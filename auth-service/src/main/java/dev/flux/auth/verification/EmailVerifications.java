@@ -13,6 +13,7 @@ import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
 import dev.flux.auth.audit.AuditLog;
+import dev.flux.auth.takeback.EmailTakebacks;
 import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.VerificationRequested;
@@ -35,8 +36,11 @@ public class EmailVerifications {
 
 	private final Clock clock;
 
+	private final EmailTakebacks takebacks;
+
 	EmailVerifications(EmailVerificationRepository verifications, Accounts accounts, AuthProperties properties,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, EmailTakebacks takebacks) {
+		this.takebacks = takebacks;
 		this.verifications = verifications;
 		this.accounts = accounts;
 		this.properties = properties;
@@ -100,7 +104,11 @@ public class EmailVerifications {
 			.orElseThrow(() -> new InvalidVerificationToken());
 		Account account = this.accounts.lock(verification.userId());
 		if (verification.changesEmail()) {
-			this.accounts.changeEmail(account, new EmailAddress(verification.email()));
+			// The previous address gets the notice with its takeback link, as in a direct
+			// change.
+			EmailTakebacks.Offer takeback = this.takebacks.offer(account.id(), account.email());
+			this.accounts.changeEmail(account, new EmailAddress(verification.email()), takeback.token(),
+					takeback.expiresAt());
 		}
 		if (!account.email().equals(verification.email())) {
 			throw new InvalidVerificationToken();

@@ -23,6 +23,7 @@ import dev.flux.auth.social.ProviderAlreadyLinked;
 import dev.flux.auth.social.UnknownIdentity;
 import dev.flux.auth.social.UnknownProvider;
 import dev.flux.auth.throttle.TooManyAttempts;
+import dev.flux.auth.takeback.InvalidTakebackToken;
 import dev.flux.auth.verification.AlreadyVerified;
 import dev.flux.auth.verification.InvalidVerificationToken;
 import dev.flux.web.ApiProblem;
@@ -57,6 +58,7 @@ class AuthProblems implements ProblemMapping {
 					"Invalid refresh token", "The refresh token is not valid; sign in again.");
 			case InvalidResetToken refused -> invalidToken("password reset");
 			case InvalidVerificationToken refused -> invalidToken("email verification");
+			case InvalidTakebackToken refused -> invalidToken("account takeback");
 			case InvalidCode refused -> ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-code", "Invalid or expired code",
 					"The code is not valid: it is unknown, expired, was already used, or is not for this request.");
 			case PasswordRejected rejected -> ApiProblem.invalid(rejected.field(), rejected.reason());

@@ -31,7 +31,7 @@ class ClientRateLimit extends OncePerRequestFilter {
 
 	static final Set<String> LIMITED = Set.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh",
 			"/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset",
-			"/api/auth/oauth2/token");
+			"/api/auth/email/takeback", "/api/auth/oauth2/token");
 
 	private final Cache<String, Bucket> buckets;
 

@@ -25,7 +25,7 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC_POSTS = { "/api/auth/register", "/api/auth/login", "/api/auth/refresh",
 			"/api/auth/logout", "/api/auth/verify-email", "/api/auth/password/forgot", "/api/auth/password/reset",
-			"/api/auth/oauth2/token" };
+			"/api/auth/email/takeback", "/api/auth/oauth2/token" };
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, FluxResourceServer resourceServer) throws Exception {

@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -65,6 +67,38 @@ final class DeadLetterStore {
 		return this.jdbc.update("""
 				UPDATE flux_events.dead_letters SET status = ?, resolved_at = now()
 				WHERE queue = ? AND id = ? AND status = 'DEAD'""", status, queue, id) == 1;
+	}
+
+	/**
+	 * Erases the dead letters, of any queue, whose body names the id: the envelope's
+	 * payload becomes null (a body that is no JSON object is emptied), the error message
+	 * goes, and the letter is DISCARDED.
+	 */
+	int erase(String id) {
+		List<Map.Entry<Long, byte[]>> named = this.jdbc.query(
+				"SELECT id, body FROM flux_events.dead_letters WHERE position(convert_to(?, 'UTF8') in body) > 0",
+				(rs, row) -> Map.entry(rs.getLong("id"), rs.getBytes("body")), id);
+		for (Map.Entry<Long, byte[]> letter : named) {
+			this.jdbc.update("""
+					UPDATE flux_events.dead_letters
+					SET body = ?, error_message = NULL, properties = properties - 'flux-error',
+					    status = 'DISCARDED', resolved_at = coalesce(resolved_at, now())
+					WHERE id = ?""", withoutPayload(letter.getValue()), letter.getKey());
+		}
+		return named.size();
+	}
+
+	private byte[] withoutPayload(byte[] body) {
+		try {
+			if (this.json.readTree(body) instanceof ObjectNode envelope) {
+				envelope.putNull("payload");
+				return this.json.writeValueAsBytes(envelope);
+			}
+		}
+		catch (JacksonException ex) {
+			// not JSON: nothing in it can be kept
+		}
+		return new byte[0];
 	}
 
 	long countDead(String queue) {

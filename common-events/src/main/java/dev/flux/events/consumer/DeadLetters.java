@@ -103,6 +103,18 @@ public final class DeadLetters {
 	}
 
 	/**
+	 * Erases the dead letters about someone whose data is gone (a deleted account): every
+	 * dead letter of this service whose message names the id loses its payload and error
+	 * message and is DISCARDED, so it can be neither read nor replayed. Ids, type and
+	 * routing key stay for the operators' record.
+	 * @param id the erased aggregate's id, e.g. a user id
+	 * @return how many dead letters were erased
+	 */
+	public int erase(String id) {
+		return this.store.erase(id);
+	}
+
+	/**
 	 * Marks a dead letter DISCARDED: an operator decided it must not be handled.
 	 * @return false when there is no such DEAD letter
 	 */

@@ -73,4 +73,13 @@ final class JdbcOutbox implements Outbox {
 		return envelope;
 	}
 
+	@Override
+	public int erase(String aggregateId) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalTransactionStateException(
+					"Outbox.erase needs the transaction that deletes the aggregate; none is active");
+		}
+		return this.store.erase(aggregateId);
+	}
+
 }

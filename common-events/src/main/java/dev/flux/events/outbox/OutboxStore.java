@@ -99,6 +99,20 @@ final class OutboxStore {
 				(Object) ids.toArray(Long[]::new));
 	}
 
+	/**
+	 * Treats every event of an aggregate as sensitive from now on: never replayed, the
+	 * payload of a published one erased now and that of a pending one when it is
+	 * published (its consumers still get it once, in order).
+	 */
+	int erase(String aggregateId) {
+		return this.jdbc.update("""
+				UPDATE flux_events.outbox_events
+				SET sensitive = true, last_error = NULL,
+				    envelope = CASE WHEN status = 'PUBLISHED'
+				        THEN jsonb_set(envelope::jsonb, '{payload}', 'null'::jsonb)::json ELSE envelope END
+				WHERE aggregate_id = ?""", aggregateId);
+	}
+
 	void markFailed(long id, String error) {
 		this.jdbc.update("""
 				UPDATE flux_events.outbox_events SET status = 'FAILED', attempts = attempts + 1, last_error = ?

@@ -129,12 +129,36 @@ class AdminApiTests {
 			.andExpect(jsonPath("$.failed").isNumber());
 	}
 
+	@Test
+	void erasingSomeoneDiscardsTheirDeadLettersAndKeepsNothingPersonal() {
+		String someone = UUID.randomUUID().toString();
+		long theirs = deadLetter("""
+				{"eventId":"%s","type":"sample.happened","version":99,"aggregateId":"%s",
+				 "payload":{"note":"Ada Lovelace <ada@example.com>"}}""".formatted(UUID.randomUUID(), someone));
+		long notTheirs = deadLetter();
+
+		assertThat(this.deadLetters.erase(someone)).isEqualTo(1);
+
+		assertThat(this.deadLetters.find(theirs)).hasValueSatisfying((letter) -> {
+			assertThat(letter.status()).isEqualTo("DISCARDED");
+			assertThat(letter.body()).doesNotContain("Ada").doesNotContain("ada@example.com").contains(someone);
+			assertThat(letter.errorMessage()).isNull();
+		});
+		assertThat(this.deadLetters.replay(theirs)).as("an erased dead letter cannot be replayed").isFalse();
+		assertThat(this.deadLetters.find(notTheirs))
+			.hasValueSatisfying((letter) -> assertThat(letter.status()).isEqualTo("DEAD"));
+	}
+
 	private long deadLetter() {
+		return deadLetter("not an event");
+	}
+
+	private long deadLetter(String body) {
 		String messageId = UUID.randomUUID().toString();
 		MessageProperties properties = new MessageProperties();
 		properties.setMessageId(messageId);
 		new RabbitTemplate(this.connectionFactory).send(FluxTopology.EVENTS_EXCHANGE, "sample.happened",
-				new Message("not an event".getBytes(StandardCharsets.UTF_8), properties));
+				new Message(body.getBytes(StandardCharsets.UTF_8), properties));
 		return await().atMost(Duration.ofSeconds(20))
 			.until(() -> this.deadLetters.list(null, 0, 10_000)
 				.stream()

@@ -30,7 +30,7 @@ class EventCatalogTests {
 		EventCatalog catalog = EventCatalog.standard();
 
 		assertThat(catalog.payloadClasses()).filteredOn((type) -> catalog.typeOf(type).sensitive())
-			.containsExactlyInAnyOrder(VerificationRequested.class, PasswordResetRequested.class);
+			.containsExactlyInAnyOrder(VerificationRequested.class, PasswordResetRequested.class, EmailChanged.class);
 	}
 
 	@Test
@@ -39,6 +39,9 @@ class EventCatalogTests {
 				"the-secret-token-value-0123456789abcdef", java.time.Instant.now());
 
 		assertThat(event.toString()).doesNotContain("the-secret-token-value").contains("<secret>");
+		assertThat(new EmailChanged(java.util.UUID.randomUUID(), "ada", "ada@example.com", "new@example.com",
+				"the-takeback-token-0123456789abcdef", java.time.Instant.now())
+			.toString()).doesNotContain("the-takeback-token").doesNotContain("@example.com");
 	}
 
 	@Test

@@ -102,6 +102,52 @@ class ReplayTests {
 			.isZero();
 	}
 
+	@Test
+	void anErasedAggregateLosesItsPayloadsAndAReplayNeverBringsThemBack() {
+		String aggregate = UUID.randomUUID().toString();
+		String note = "personal-" + UUID.randomUUID();
+		Instant from = Instant.now().minusSeconds(1);
+		EventEnvelope published = append(aggregate, 1, note + "-published");
+		await().atMost(PATIENCE).until(() -> published(List.of(published)));
+		double duplicatesBefore = duplicates();
+		EventEnvelope pending = this.transactions.execute((status) -> {
+			EventEnvelope last = this.outbox.append(aggregate, 2,
+					new SampleHappened(UUID.randomUUID(), note + "-pending"));
+			assertThat(this.outbox.erase(aggregate)).isEqualTo(2);
+			return last;
+		});
+		EventEnvelope other = append(UUID.randomUUID().toString(), 1, "someone else");
+		await().atMost(PATIENCE).until(() -> published(List.of(pending, other)));
+
+		assertThat(this.effects.applied(note + "-pending")).as("a pending event still reaches its consumers once")
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForList("SELECT envelope::text FROM flux_events.outbox_events WHERE aggregate_id = ?",
+				String.class, aggregate))
+			.hasSize(2)
+			.allSatisfy((envelope) -> assertThat(envelope).doesNotContain(note).contains("\"payload\": null"));
+		assertThat(this.jdbc.queryForList(
+				"SELECT aggregate_version FROM flux_events.outbox_events WHERE aggregate_id = ? ORDER BY id",
+				Long.class, aggregate))
+			.as("ids and versions stay for ordering")
+			.containsExactly(1L, 2L);
+
+		int replayed = this.administration.replay("sample.service.queue", from, Instant.now().plusSeconds(1));
+		await().atMost(PATIENCE).until(() -> duplicates() - duplicatesBefore >= replayed);
+		assertThat(this.effects.applied(note + "-published")).as("the replay left the erased events out").isEqualTo(1);
+		assertThat(this.effects.applied("someone else")).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void eraseNeedsTheDeletingTransaction() {
+		assertThatExceptionOfType(org.springframework.transaction.IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.outbox.erase(UUID.randomUUID().toString()));
+	}
+
+	private EventEnvelope append(String aggregate, long version, String note) {
+		return this.transactions
+			.execute((status) -> this.outbox.append(aggregate, version, new SampleHappened(UUID.randomUUID(), note)));
+	}
+
 	private EventEnvelope append(String note) {
 		return this.transactions.execute((status) -> this.outbox.append(UUID.randomUUID().toString(), 1,
 				new SampleHappened(UUID.randomUUID(), note)));

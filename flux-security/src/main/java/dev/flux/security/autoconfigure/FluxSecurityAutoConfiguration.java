@@ -1,5 +1,8 @@
 package dev.flux.security.autoconfigure;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -13,9 +16,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import dev.flux.security.DeletedAccounts;
 import dev.flux.security.FluxJwtAuthentication;
 import dev.flux.security.FluxJwtDecoders;
 import dev.flux.security.FluxJwtProperties;
+import dev.flux.security.RefusingDeletedAccounts;
 import dev.flux.security.web.BearerTokenProblems;
 import dev.flux.security.web.FluxResourceServer;
 
@@ -37,6 +42,27 @@ public final class FluxSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	JwtDecoder fluxJwtDecoder(FluxJwtProperties properties) {
 		return FluxJwtDecoders.fromJwkSetUri(properties);
+	}
+
+	/**
+	 * Wraps every access-token decoder, the service's own included, so that the tokens of
+	 * accounts its {@link DeletedAccounts} names are refused (when it defines one).
+	 */
+	@Bean
+	static BeanPostProcessor fluxDeletedAccountsRefusal(ListableBeanFactory beans,
+			ObjectProvider<DeletedAccounts> deleted) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof JwtDecoder decoder && !(bean instanceof RefusingDeletedAccounts)
+						&& beans.getBeanNamesForType(DeletedAccounts.class, true, false).length > 0) {
+					return new RefusingDeletedAccounts(decoder, deleted);
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Bean

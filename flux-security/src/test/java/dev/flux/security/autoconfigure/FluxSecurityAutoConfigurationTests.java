@@ -9,15 +9,18 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 
+import dev.flux.security.DeletedAccounts;
 import dev.flux.security.web.BearerTokenProblems;
 import dev.flux.security.web.FluxResourceServer;
 import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** When a service becomes a resource server for Flux access tokens, and with what. */
 class FluxSecurityAutoConfigurationTests {
@@ -82,6 +85,22 @@ class FluxSecurityAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).getBean(JwtDecoder.class).isSameAs(own);
 				assertThat(context.getBean(FluxResourceServer.class)).isNotNull();
+			});
+	}
+
+	@Test
+	void refusesTheTokensOfAccountsTheServiceKnowsWereDeleted() {
+		String deleted = UUID.randomUUID().toString();
+		String alive = UUID.randomUUID().toString();
+		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer())
+			.withBean(DeletedAccounts.class, () -> deleted::equals)
+			.run((context) -> {
+				JwtDecoder decoder = context.getBean(JwtDecoder.class);
+				String token = this.tokens.token().subject(deleted).sign();
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token));
+				assertThatExceptionOfType(BadJwtException.class).as("also once remembered")
+					.isThrownBy(() -> decoder.decode(token));
+				assertThat(decoder.decode(this.tokens.token().subject(alive).sign()).getSubject()).isEqualTo(alive);
 			});
 	}
 

@@ -1,5 +1,6 @@
 package dev.flux.notification.email;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,8 +22,11 @@ class EmailLog {
 
 	private final TransactionTemplate ownTransaction;
 
-	EmailLog(JdbcClient jdbc, PlatformTransactionManager transactions) {
+	private final Duration retention;
+
+	EmailLog(JdbcClient jdbc, PlatformTransactionManager transactions, EmailProperties properties) {
 		this.jdbc = jdbc;
+		this.retention = properties.retention();
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -39,6 +43,34 @@ class EmailLog {
 				.query(String.class)
 				.single());
 		}));
+	}
+
+	/** Deletes the markers of a deleted account's emails, in the caller's transaction. */
+	void forget(UUID userId) {
+		this.jdbc.sql("DELETE FROM outgoing_emails WHERE user_id = ?").param(userId).update();
+	}
+
+	/**
+	 * Deletes the markers older than the retention, at most a batch: long after their
+	 * event could be delivered again, they only keep addresses.
+	 */
+	int purge(Duration retention, int batch) {
+		return this.jdbc.sql("""
+				DELETE FROM outgoing_emails WHERE id IN (
+				    SELECT id FROM outgoing_emails WHERE created_at < now() - make_interval(secs => ?)
+				    ORDER BY id LIMIT ?)""").params((double) retention.toSeconds(), batch).update();
+	}
+
+	/** Deletes every marker older than the retention; answers how many. */
+	int purgeExpired() {
+		int total = 0;
+		int purged;
+		do {
+			purged = purge(this.retention, 1000);
+			total += purged;
+		}
+		while (purged == 1000);
+		return total;
 	}
 
 	void sent(UUID eventId, EmailKind kind) {

@@ -17,11 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureRate the percentage of failed sends that opens the circuit breaker
  * @param openFor how long an open breaker refuses sends before it tries again
  * @param perSecond the most emails sent per second by one instance (rate limiter)
+ * @param retention how long the record of an email (its address among others) is kept:
+ * longer than an event can be delivered again, so that it is never mailed twice
  */
 @ConfigurationProperties("flux.notification.email")
 public record EmailProperties(@DefaultValue("Flux <no-reply@flux.local>") String from,
 		@DefaultValue("15s") Duration timeout, @DefaultValue("3") int attempts, @DefaultValue("500ms") Duration backoff,
-		@DefaultValue("50") float failureRate, @DefaultValue("30s") Duration openFor,
-		@DefaultValue("20") int perSecond) {
+		@DefaultValue("50") float failureRate, @DefaultValue("30s") Duration openFor, @DefaultValue("20") int perSecond,
+		@DefaultValue("14d") Duration retention) {
 
 }

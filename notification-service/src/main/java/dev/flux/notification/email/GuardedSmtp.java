@@ -120,7 +120,7 @@ class GuardedSmtp implements DisposableBean {
 			return message;
 		}
 		catch (MessagingException | IllegalArgumentException ex) {
-			throw new NonRetryableEventException("Cannot build the email to " + to + ": " + ex.getMessage(), ex);
+			throw new NonRetryableEventException("Cannot build the email (" + ex.getClass().getSimpleName() + ")", ex);
 		}
 	}
 

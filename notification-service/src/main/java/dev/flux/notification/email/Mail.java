@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 import dev.flux.events.EventEnvelope;
@@ -44,6 +45,23 @@ public class Mail {
 	}
 
 	/**
+	 * Forgets the emails sent to a deleted account: their markers are no longer needed,
+	 * since events about the account are dropped from now on.
+	 */
+	public void forget(UUID userId) {
+		this.log.forget(userId);
+	}
+
+	/**
+	 * Deletes the records of emails older than {@code flux.notification.email.retention},
+	 * hourly; answers how many.
+	 */
+	@Scheduled(fixedDelayString = "${flux.notification.email.purge-interval:1h}", initialDelay = 60_000)
+	public int purgeExpired() {
+		return this.log.purgeExpired();
+	}
+
+	/**
 	 * Sends an email of a kind for an event, unless it was sent for that event before.
 	 * @param envelope the event asking for it
 	 * @param kind which email
@@ -71,7 +89,8 @@ public class Mail {
 			throw ex;
 		}
 		this.log.sent(eventId, kind);
-		logger.info("Sent {} email of event {} for user {}", kind, eventId, userId);
+		// No address and no user id: the log outlives an account's deletion.
+		logger.info("Sent {} email of event {}", kind, eventId);
 	}
 
 }

@@ -22,7 +22,7 @@ class GatewayInstance {
 	 * carry secrets for email only.
 	 */
 	static final List<String> BINDING_KEYS = List.of("user.created", "user.updated", "user.deleted",
-			"user.password_changed", "user.email_changed", "profile.*", "presence.*", "message.*", "server.*");
+			"user.password_changed", "profile.*", "presence.*", "message.*", "server.*");
 
 	private final String id;
 

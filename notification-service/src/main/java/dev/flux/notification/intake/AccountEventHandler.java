@@ -35,7 +35,7 @@ abstract class AccountEventHandler<P> implements EventHandler<P> {
 	public void handle(P payload, EventEnvelope envelope) {
 		UUID userId = account(payload);
 		if (this.recipients.deleted(userId)) {
-			logger.info("Dropped {} {} about deleted account {}", envelope.type(), envelope.eventId(), userId);
+			logger.info("Dropped {} {} about a deleted account", envelope.type(), envelope.eventId());
 			return;
 		}
 		apply(payload, envelope);

@@ -28,6 +28,11 @@ class EmailLinks {
 		return this.product.link(path) + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
 	}
 
+	/** The product's page at {@code path}, without a token. */
+	String page(String path) {
+		return this.product.link(path);
+	}
+
 	String expiry(Instant expiresAt) {
 		return EXPIRY.format(expiresAt);
 	}

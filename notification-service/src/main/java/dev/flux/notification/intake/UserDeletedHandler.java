@@ -3,15 +3,19 @@ package dev.flux.notification.intake;
 import org.springframework.stereotype.Component;
 
 import dev.flux.events.EventEnvelope;
+import dev.flux.events.consumer.DeadLetters;
 import dev.flux.events.consumer.EventHandler;
 import dev.flux.events.contract.UserDeleted;
+import dev.flux.events.outbox.Outbox;
+import dev.flux.notification.email.Mail;
 import dev.flux.notification.inbox.Inbox;
 import dev.flux.notification.presence.Presence;
 import dev.flux.notification.recipient.Recipients;
 
 /**
  * {@code user.deleted}: the recipient (leaving a tombstone that drops later events about
- * the account), the inbox and the presence forgotten.
+ * the account and refuses its tokens), the inbox, the presence and the sent-mail records
+ * forgotten, and the account's events and dead letters erased from the messaging tables.
  */
 @Component
 class UserDeletedHandler implements EventHandler<UserDeleted> {
@@ -22,10 +26,20 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 
 	private final Presence presence;
 
-	UserDeletedHandler(Recipients recipients, Inbox inbox, Presence presence) {
+	private final Mail mail;
+
+	private final Outbox outbox;
+
+	private final DeadLetters deadLetters;
+
+	UserDeletedHandler(Recipients recipients, Inbox inbox, Presence presence, Mail mail, Outbox outbox,
+			DeadLetters deadLetters) {
 		this.recipients = recipients;
 		this.inbox = inbox;
 		this.presence = presence;
+		this.mail = mail;
+		this.outbox = outbox;
+		this.deadLetters = deadLetters;
 	}
 
 	@Override
@@ -33,6 +47,9 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 		this.recipients.forget(deleted.userId());
 		this.inbox.forget(deleted.userId());
 		this.presence.forget(deleted.userId());
+		this.mail.forget(deleted.userId());
+		this.outbox.erase(deleted.userId().toString());
+		this.deadLetters.erase(deleted.userId().toString());
 	}
 
 }

@@ -39,7 +39,9 @@ public class Presence {
 	/** A session of the user opened on this instance. */
 	@Transactional
 	public void connected(String instanceId, UUID userId) {
-		lock(userId);
+		if (!lock(userId)) {
+			return;
+		}
 		this.jdbc.sql("""
 				INSERT INTO gateway_sessions (instance_id, user_id, sessions) VALUES (?, ?, 1)
 				ON CONFLICT (instance_id, user_id) DO UPDATE SET sessions = gateway_sessions.sessions + 1
@@ -50,7 +52,9 @@ public class Presence {
 	/** A session of the user on this instance ended. */
 	@Transactional
 	public void disconnected(String instanceId, UUID userId) {
-		lock(userId);
+		if (!lock(userId)) {
+			return;
+		}
 		int deleted = this.jdbc
 			.sql("DELETE FROM gateway_sessions WHERE instance_id = ? AND user_id = ? AND sessions = 1")
 			.params(instanceId, userId)
@@ -69,7 +73,9 @@ public class Presence {
 	 */
 	@Transactional
 	public void choose(UUID userId, @Nullable String status) {
-		lock(userId);
+		if (!lock(userId)) {
+			return;
+		}
 		this.jdbc.sql("UPDATE presence SET chosen = ? WHERE user_id = ?").params(status, userId).update();
 		settle(userId);
 	}
@@ -149,11 +155,21 @@ public class Presence {
 		this.jdbc.sql("DELETE FROM gateway_instances WHERE instance_id = ?").param(instanceId).update();
 	}
 
-	private void lock(UUID userId) {
-		this.jdbc.sql("INSERT INTO presence (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING")
+	/**
+	 * Locks the user's presence row, created if missing; false for a deleted account,
+	 * whose presence must not come back (a socket opened just before the deletion was
+	 * known, say).
+	 */
+	private boolean lock(UUID userId) {
+		this.jdbc.sql("""
+				INSERT INTO presence (user_id) SELECT :id
+				WHERE NOT EXISTS (SELECT 1 FROM deleted_recipients WHERE user_id = :id)
+				ON CONFLICT (user_id) DO NOTHING""").param("id", userId).update();
+		return this.jdbc.sql("SELECT user_id FROM presence WHERE user_id = ? FOR UPDATE")
 			.param(userId)
-			.update();
-		this.jdbc.sql("SELECT user_id FROM presence WHERE user_id = ? FOR UPDATE").param(userId).query().singleRow();
+			.query()
+			.listOfRows()
+			.size() == 1;
 	}
 
 	private void settle(UUID userId) {

@@ -73,8 +73,13 @@ public class Recipients {
 	 * arrive.
 	 */
 	public ProfileSummary summary(UUID userId) {
-		Optional<ProfileSummary> known = this.jdbc
-			.sql("SELECT user_id, username, display_name, avatar_url, status FROM recipients WHERE user_id = ?")
+		// user-service leaves the display name out until one is set (it is the username
+		// then), and announces a status only when it changes: until then it is the
+		// presence this service publishes itself.
+		Optional<ProfileSummary> known = this.jdbc.sql("""
+				SELECT r.user_id, r.username, coalesce(r.display_name, r.username) AS display_name, r.avatar_url,
+				       coalesce(r.status, p.status, 'offline') AS status
+				FROM recipients r LEFT JOIN presence p ON p.user_id = r.user_id WHERE r.user_id = ?""")
 			.param(userId)
 			.query((rs, row) -> new ProfileSummary(rs.getObject("user_id", UUID.class), rs.getString("username"),
 					rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("status")))

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.events.consumer.DeadLetters;
+import dev.flux.events.outbox.Outbox;
 import dev.flux.user.activity.ActivityRepository;
 import dev.flux.user.presence.Status;
 import dev.flux.user.settings.UserSettings;
@@ -37,8 +39,14 @@ public class ProfileSync {
 
 	private final Clock clock;
 
+	private final Outbox outbox;
+
+	private final DeadLetters deadLetters;
+
 	ProfileSync(ProfileRepository profiles, UserSettingsRepository settings, ActivityRepository activities,
-			DeletedUserRepository deleted, Changes changes, Clock clock) {
+			DeletedUserRepository deleted, Changes changes, Clock clock, Outbox outbox, DeadLetters deadLetters) {
+		this.outbox = outbox;
+		this.deadLetters = deadLetters;
 		this.profiles = profiles;
 		this.settings = settings;
 		this.activities = activities;
@@ -85,7 +93,8 @@ public class ProfileSync {
 
 	/**
 	 * Removes the user's profile, settings and activities and leaves a tombstone, so that
-	 * later events about the user are dropped rather than retried.
+	 * later events about the user are dropped rather than retried; erases the payloads of
+	 * the user's events from the outbox log and the user's dead letters.
 	 */
 	@Transactional
 	public void deleted(UUID userId, long accountVersion) {
@@ -97,6 +106,14 @@ public class ProfileSync {
 		if (!this.deleted.existsById(userId)) {
 			this.deleted.save(new DeletedUser(userId, accountVersion, this.clock.instant()));
 		}
+		this.outbox.erase(userId.toString());
+		this.deadLetters.erase(userId.toString());
+	}
+
+	/** Whether the user's account was deleted. */
+	@Transactional(readOnly = true)
+	public boolean isDeleted(UUID userId) {
+		return this.deleted.existsById(userId);
 	}
 
 	/**
