@@ -10,6 +10,7 @@ COPY flux-security flux-security
 COPY auth-service auth-service
 COPY user-service user-service
 COPY notification-service notification-service
+COPY chat-service chat-service
 COPY system-tests system-tests
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true -pl "${SERVICE}" -am package \
 	&& cp "${SERVICE}/target/${SERVICE}.jar" /app.jar

@@ -4,7 +4,7 @@ set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 FLUX_DIR="${FLUX_DIR:-$ROOT/.flux}"
-SERVICES=(auth-service user-service notification-service)
+SERVICES=(auth-service user-service notification-service chat-service)
 
 # Ports of the servers ./flux starts itself: far from the system defaults (5432, 5672, 15672),
 # so a PostgreSQL or RabbitMQ installed on the machine keeps working beside Flux.
@@ -36,7 +36,7 @@ die() {
 
 usage() {
 	cat <<EOF
-${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, notification-service).
+${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, notification-service, chat-service).
 
   ./flux up              build what is stale, start PostgreSQL, RabbitMQ and the three services
   ./flux down            stop what up started (data in .flux/ survives)
@@ -200,7 +200,7 @@ pg_start() { # instance port
 	fi
 	PGHOST="$dir/run" PGPORT="$port" PGUSER="$PG_ADMIN" PGDATABASE=postgres \
 		"$ROOT/deploy/postgres/init-flux-databases.sh" || die "could not create the Flux databases and roles"
-	ok "PostgreSQL: databases flux_auth, flux_user, flux_notification, one login role each"
+	ok "PostgreSQL: databases flux_auth, flux_user, flux_notification, flux_chat, one login role each"
 }
 
 pg_stop() { # instance
@@ -294,7 +294,7 @@ rabbit_start() { # instance amqp-port management-port
 			die "could not load deploy/rabbitmq/definitions.json into RabbitMQ"
 		rabbitmqctl_ delete_user guest >/dev/null 2>&1 || true
 	)
-	ok "RabbitMQ: vhost flux, users flux-auth, flux-user, flux-notification (least privilege), $RABBIT_ADMIN"
+	ok "RabbitMQ: vhost flux, users flux-auth, flux-user, flux-notification, flux-chat (least privilege), $RABBIT_ADMIN"
 }
 
 rabbit_stop() { # instance
@@ -415,7 +415,7 @@ infra_configured() {
 			"$ROOT/deploy/postgres/init-flux-databases.sh" || die "could not create the Flux databases and roles on $db_host:$db_port"
 		ok "PostgreSQL provisioned"
 	else
-		warn "FLUX_DB_ADMIN_USER is not set: assuming databases flux_auth, flux_user, flux_notification and their roles exist"
+		warn "FLUX_DB_ADMIN_USER is not set: assuming databases flux_auth, flux_user, flux_notification, flux_chat and their roles exist"
 	fi
 	local mgmt="${FLUX_RABBITMQ_MANAGEMENT_URL:-http://$mq_host:15672}"
 	if [[ -n ${FLUX_RABBITMQ_ADMIN_USER:-} ]]; then
@@ -456,6 +456,7 @@ service_port() {
 	auth-service) echo "${FLUX_AUTH_PORT:-8081}" ;;
 	user-service) echo "${FLUX_USER_PORT:-8082}" ;;
 	notification-service) echo "${FLUX_NOTIFICATION_PORT:-8083}" ;;
+	chat-service) echo "${FLUX_CHAT_PORT:-8084}" ;;
 	esac
 }
 
@@ -627,7 +628,8 @@ ${BOLD}Flux is up${RESET} in $((SECONDS - started)) s.
   auth-service          http://localhost:$(service_port auth-service)       health: /actuator/health
   user-service          http://localhost:$(service_port user-service)
   notification-service  http://localhost:$(service_port notification-service)
-  PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification ($FLUX_INFRA)
+  chat-service          http://localhost:$(service_port chat-service)
+  PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification, flux_chat ($FLUX_INFRA)
   RabbitMQ              $FLUX_RABBITMQ_HOST:$FLUX_RABBITMQ_PORT   vhost flux; management $FLUX_RABBITMQ_MANAGEMENT_URL ($RABBIT_ADMIN / $RABBIT_ADMIN)
   emails                ${FLUX_MAIL_READ:-not caught}
   realtime gateway      ws://localhost:$(service_port notification-service)/ws   (access token in the handshake or an identify message)
@@ -716,7 +718,7 @@ start_test_servers() {
 	[[ -d /var/lib/flux ]] && rm -rf "$(outside_dir)/test"
 	trap 'stop_test_servers' EXIT
 	# "sample" is the database of common-events' own tests, which play a service of their own.
-	export FLUX_DATABASE_SERVICES="auth user notification sample"
+	export FLUX_DATABASE_SERVICES="auth user notification chat sample"
 	pg_start test "$TEST_PG_PORT"
 	rabbit_start test "$TEST_AMQP_PORT" ''
 	export_broker_control test "$TEST_AMQP_PORT"
