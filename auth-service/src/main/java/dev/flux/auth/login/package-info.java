@@ -1,7 +1,4 @@
-/**
- * Signing in and out: password sign-in with throttling, refresh, logout and the session
- * list.
- */
+/** Password sign-in, throttled per account and per client, ending in a new session. */
 @NullMarked
 package dev.flux.auth.login;
 

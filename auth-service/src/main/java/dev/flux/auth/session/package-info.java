@@ -1,6 +1,6 @@
 /**
- * Sessions: refresh-token families with rotation, reuse detection and revocation, and the
- * token pairs handed to clients.
+ * Sessions: rotating refresh-token families with reuse detection, refresh, logout and the
+ * session list API.
  */
 @NullMarked
 package dev.flux.auth.session;

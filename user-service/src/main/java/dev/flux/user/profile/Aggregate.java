@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.flux.user.activity.Activity;
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.presence.Status;
+import dev.flux.user.settings.UserSettings;
+
 /**
  * A user's profile, settings and activities as one unit: what the views are made of, and,
  * when locked for a change, what the change is compared against.

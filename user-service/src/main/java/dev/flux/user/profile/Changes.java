@@ -14,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.flux.events.contract.ProfileUpdated;
 import dev.flux.events.outbox.Outbox;
+import dev.flux.user.activity.ActivityRepository;
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.settings.UserSettings;
+import dev.flux.user.settings.UserSettingsRepository;
 
 /**
  * How every change of a user's aggregate is made: lock the profile row, load settings and

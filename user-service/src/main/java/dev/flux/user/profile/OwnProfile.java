@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.flux.user.activity.ActivityView;
+
 /**
  * A user's profile as they see it themselves.
  *

@@ -14,6 +14,8 @@ import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
+import dev.flux.user.presence.Status;
+
 /**
  * A user's profile, the root of the aggregate: every change of it, its settings' public
  * part or its activities counts one {@code version} (its ETag and the

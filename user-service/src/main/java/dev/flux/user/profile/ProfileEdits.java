@@ -7,6 +7,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.user.activity.Activity;
+import dev.flux.user.activity.ActivityRepository;
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.presence.Status;
+import dev.flux.user.settings.Settings;
+import dev.flux.user.settings.UserSettings;
 import dev.flux.user.web.ApiProblem;
 import dev.flux.user.web.Conditional;
 import dev.flux.user.web.EntityTag;

@@ -12,6 +12,10 @@ import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.settings.Settings;
+import dev.flux.user.settings.UserSettings;
+import dev.flux.user.settings.UserSettingsRepository;
 import dev.flux.user.web.ApiProblem;
 import dev.flux.user.web.Conditional;
 

@@ -8,6 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.user.activity.ActivityRepository;
+import dev.flux.user.presence.Status;
+import dev.flux.user.settings.UserSettings;
+import dev.flux.user.settings.UserSettingsRepository;
+
 /**
  * Keeps the profiles in step with auth-service's accounts and the gateway's presence.
  * Each method is idempotent and drops what is older than what it holds (by the events'

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.flux.user.activity.ActivityView;
+
 /**
  * A user as every other user sees them: no settings, no presence details; an invisible
  * user, or one who hides their online status, is {@code offline} with no activities.

@@ -15,6 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.flux.user.activity.Activity;
+import dev.flux.user.activity.ActivityView;
+import dev.flux.user.settings.Settings;
+import dev.flux.user.settings.UserSettings;
+
 /**
  * Reads one user's public profile with a single SQL statement (profile, settings and
  * activities as JSON), outside any transaction: the hot path of {@code GET

@@ -1,7 +1,6 @@
 /**
- * What the user-service keeps about a user: the profile (cached username, display name,
- * avatar, bio, custom status, chosen status and presence), settings and activities, one
- * aggregate whose changes are announced as {@code profile.updated}.
+ * A user's profile and the aggregate (profile, settings, activities) every change locks
+ * and announces.
  */
 @NullMarked
 package dev.flux.user.profile;

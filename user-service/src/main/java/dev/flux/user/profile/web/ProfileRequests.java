@@ -12,16 +12,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import dev.flux.user.presence.Status;
 import dev.flux.user.profile.CustomStatus;
 import dev.flux.user.profile.ProfileEdit;
-import dev.flux.user.profile.Status;
 import dev.flux.user.web.ApiProblem;
 import dev.flux.user.web.PatchBodies;
+import dev.flux.user.web.RequestPatterns;
 
 /** The bodies of profile and status writes, with the limits the API documents. */
 final class ProfileRequests {
-
-	static final String NO_CONTROL_CHARACTERS = "^[^\\p{Cntrl}]*$";
 
 	private ProfileRequests() {
 	}
@@ -37,7 +36,7 @@ final class ProfileRequests {
 	 * null: none
 	 */
 	record ProfilePatch(
-			@Nullable @Size(min = 1, max = 32) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+			@Nullable @Size(min = 1, max = 32) @Pattern(regexp = RequestPatterns.NO_CONTROL_CHARACTERS,
 					message = "must not contain control characters") String displayName,
 			@Nullable @Size(max = 2048) String avatarUrl, @Nullable @Size(max = 190) String bio,
 			@Nullable @Valid CustomStatusRequest customStatus) {
@@ -77,7 +76,7 @@ final class ProfileRequests {
 	 * @param expiresAt a future instant, or null to keep it until changed
 	 */
 	record CustomStatusRequest(
-			@Nullable @Size(max = 128) @Pattern(regexp = NO_CONTROL_CHARACTERS,
+			@Nullable @Size(max = 128) @Pattern(regexp = RequestPatterns.NO_CONTROL_CHARACTERS,
 					message = "must not contain control characters") String text,
 			@Nullable @Size(max = 32) @Pattern(regexp = "^\\S*$", message = "must not contain spaces") String emoji,
 			@Nullable Instant expiresAt) {

@@ -1,6 +1,4 @@
-/**
- * The REST API of profiles, status, settings and activities under {@code /api/users}.
- */
+/** The REST API of profiles, status and user search under {@code /api/users}. */
 @NullMarked
 package dev.flux.user.profile.web;
 

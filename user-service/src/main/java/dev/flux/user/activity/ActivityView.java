@@ -1,4 +1,4 @@
-package dev.flux.user.profile;
+package dev.flux.user.activity;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.flux.user.sync;
+package dev.flux.user.intake;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.flux.user.sync;
+package dev.flux.user.intake;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package dev.flux.user.profile.web;
+package dev.flux.user.settings.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.flux.user.profile.ProfileEdits;
 import dev.flux.user.profile.ProfileReads;
-import dev.flux.user.profile.Settings;
+import dev.flux.user.settings.Settings;
 import dev.flux.user.web.ApiProblem;
 import dev.flux.user.web.PatchBodies;
 import dev.flux.user.web.SignedInUser;

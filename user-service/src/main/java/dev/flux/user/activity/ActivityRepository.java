@@ -1,4 +1,4 @@
-package dev.flux.user.profile;
+package dev.flux.user.activity;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-interface ActivityRepository extends JpaRepository<Activity, UUID> {
+public interface ActivityRepository extends JpaRepository<Activity, UUID> {
 
 	@Query("select a from Activity a where a.userId = :userId order by a.startTime, a.id")
 	List<Activity> findByUser(UUID userId);

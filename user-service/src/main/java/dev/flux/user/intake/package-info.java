@@ -4,6 +4,6 @@
  * {@code presence.updated}) to the profiles.
  */
 @NullMarked
-package dev.flux.user.sync;
+package dev.flux.user.intake;
 
 import org.jspecify.annotations.NullMarked;

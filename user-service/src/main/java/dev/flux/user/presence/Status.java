@@ -1,4 +1,4 @@
-package dev.flux.user.profile;
+package dev.flux.user.presence;
 
 import java.util.Locale;
 

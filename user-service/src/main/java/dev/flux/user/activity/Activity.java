@@ -1,4 +1,4 @@
-package dev.flux.user.profile;
+package dev.flux.user.activity;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +16,7 @@ import org.springframework.data.domain.Persistable;
 /** Something a user is doing: playing, listening to or watching something. */
 @Entity
 @Table(name = "user_activities")
-class Activity implements Persistable<UUID> {
+public class Activity implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -50,7 +50,7 @@ class Activity implements Persistable<UUID> {
 		this.startTime = Instant.EPOCH;
 	}
 
-	Activity(UUID userId, ActivityView.Draft draft, Instant startTime) {
+	public Activity(UUID userId, ActivityView.Draft draft, Instant startTime) {
 		this.id = UUID.randomUUID();
 		this.userId = userId;
 		this.type = draft.type();
@@ -63,7 +63,7 @@ class Activity implements Persistable<UUID> {
 	}
 
 	/** An activity read by SQL for display only; never saved. */
-	static Activity detached(UUID userId, ActivityView view) {
+	public static Activity detached(UUID userId, ActivityView view) {
 		Activity activity = new Activity(userId, new ActivityView.Draft(view.type(), view.name(), view.details(),
 				view.state(), view.startedAt(), view.endsAt()), view.startedAt());
 		activity.id = view.id();
@@ -71,11 +71,11 @@ class Activity implements Persistable<UUID> {
 		return activity;
 	}
 
-	ActivityView view() {
+	public ActivityView view() {
 		return new ActivityView(this.id, this.type, this.name, this.details, this.state, this.startTime, this.endTime);
 	}
 
-	UUID id() {
+	public UUID id() {
 		return this.id;
 	}
 

@@ -1,4 +1,4 @@
-package dev.flux.user.profile;
+package dev.flux.user.settings;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,7 +18,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "user_settings")
-class UserSettings implements Persistable<UUID> {
+public class UserSettings implements Persistable<UUID> {
 
 	@Id
 	@Column(name = "user_id")
@@ -74,7 +74,7 @@ class UserSettings implements Persistable<UUID> {
 	}
 
 	/** Settings read by SQL for display only; never saved. */
-	static UserSettings detached(UUID userId, Settings values, long version, Instant updatedAt) {
+	public static UserSettings detached(UUID userId, Settings values, long version, Instant updatedAt) {
 		UserSettings settings = new UserSettings(userId, updatedAt);
 		settings.change(values, updatedAt);
 		settings.version = version;
@@ -82,7 +82,7 @@ class UserSettings implements Persistable<UUID> {
 		return settings;
 	}
 
-	static UserSettings defaults(UUID userId, Instant now) {
+	public static UserSettings defaults(UUID userId, Instant now) {
 		return new UserSettings(userId, now);
 	}
 
@@ -90,7 +90,7 @@ class UserSettings implements Persistable<UUID> {
 	 * Takes new values.
 	 * @return whether anything changed (the version counts only real changes)
 	 */
-	boolean change(Settings settings, Instant now) {
+	public boolean change(Settings settings, Instant now) {
 		if (settings.equals(values())) {
 			return false;
 		}
@@ -106,16 +106,16 @@ class UserSettings implements Persistable<UUID> {
 		return true;
 	}
 
-	Settings values() {
+	public Settings values() {
 		return new Settings(this.theme, this.language, this.notificationsEnabled, this.soundEnabled,
 				this.showOnlineStatus, this.allowDirectMessages, this.allowFriendRequests);
 	}
 
-	boolean showOnlineStatus() {
+	public boolean showOnlineStatus() {
 		return this.showOnlineStatus;
 	}
 
-	String etag() {
+	public String etag() {
 		return "\"s" + this.version + "\"";
 	}
 

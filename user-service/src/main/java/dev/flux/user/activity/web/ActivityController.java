@@ -1,4 +1,4 @@
-package dev.flux.user.profile.web;
+package dev.flux.user.activity.web;
 
 import java.net.URI;
 import java.time.Instant;
@@ -27,10 +27,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.flux.user.profile.ActivityView;
+import dev.flux.user.activity.ActivityView;
 import dev.flux.user.profile.ProfileEdits;
 import dev.flux.user.profile.ProfileReads;
 import dev.flux.user.web.ApiProblem;
+import dev.flux.user.web.RequestPatterns;
 import dev.flux.user.web.SignedInUser;
 
 /** {@code /api/users/me/activities}: what the signed-in user is doing. */
@@ -90,7 +91,7 @@ class ActivityController {
 	record ActivityRequest(
 			@NotNull @Pattern(regexp = "playing|listening|watching",
 					message = "must be one of playing, listening, watching") String type,
-			@NotBlank @Size(max = 128) @Pattern(regexp = ProfileRequests.NO_CONTROL_CHARACTERS,
+			@NotBlank @Size(max = 128) @Pattern(regexp = RequestPatterns.NO_CONTROL_CHARACTERS,
 					message = "must not contain control characters") String name,
 			@Nullable @Size(max = 128) String details, @Nullable @Size(max = 128) String state,
 			@Nullable Instant startedAt, @Nullable Instant endsAt) {

@@ -1,4 +1,4 @@
-package dev.flux.user.profile;
+package dev.flux.user.settings;
 
 /**
  * A user's settings, as the API shows and takes them.

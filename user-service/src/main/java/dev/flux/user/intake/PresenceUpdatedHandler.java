@@ -1,12 +1,12 @@
-package dev.flux.user.sync;
+package dev.flux.user.intake;
 
 import org.springframework.stereotype.Component;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.consumer.EventHandler;
 import dev.flux.events.contract.PresenceUpdated;
+import dev.flux.user.presence.Status;
 import dev.flux.user.profile.ProfileSync;
-import dev.flux.user.profile.Status;
 
 /**
  * {@code presence.updated} from the gateway: online or offline, ordered by the presence

@@ -1,0 +1,15 @@
+# shellcheck shell=bash disable=SC2034 # the settings are read by the other files
+# Settings of ./flux, each from an environment variable with a default.
+
+SERVICES=(auth-service user-service notification-service)
+
+# Ports of the servers ./flux starts itself: far from the system defaults (5432, 5672, 15672),
+# so a PostgreSQL or RabbitMQ installed on the machine keeps working beside Flux.
+# "up" is the instance the services run on; "test" is a throw-away instance for ./flux test.
+UP_PG_PORT="${FLUX_LOCAL_PG_PORT:-55432}"
+UP_AMQP_PORT="${FLUX_LOCAL_AMQP_PORT:-55672}"
+UP_MGMT_PORT="${FLUX_LOCAL_MANAGEMENT_PORT:-55673}"
+UP_SMTP_PORT="${FLUX_LOCAL_SMTP_PORT:-1025}"
+UP_MAIL_PORT="${FLUX_LOCAL_MAIL_PORT:-8025}"
+TEST_PG_PORT="${FLUX_TEST_PG_PORT:-55442}"
+TEST_AMQP_PORT="${FLUX_TEST_AMQP_PORT:-55682}"
