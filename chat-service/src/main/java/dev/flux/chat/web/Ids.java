@@ -26,4 +26,12 @@ public final class Ids {
 		throw Refusal.invalid(field, "must be an id: a positive 64-bit number written in decimal");
 	}
 
+	/**
+	 * A paging cursor: an id, or 0 for "before everything".
+	 * @throws Refusal 400 when {@code text} is not a 64-bit number of 0 or more
+	 */
+	public static long cursor(String field, String text) {
+		return "0".equals(text) ? 0 : parse(field, text);
+	}
+
 }
