@@ -69,13 +69,13 @@ class MemberController {
 		return ResponseEntity.noContent().build();
 	}
 
-	@PatchMapping("/api/servers/{serverId}/members/{member}")
+	@PatchMapping("/api/servers/{serverId}/members/{userId}")
 	@Operation(summary = "Set a nickname {nickname} (null clears): me with CHANGE_NICKNAME, another member with "
 			+ "MANAGE_NICKNAMES")
 	ResponseEntity<Void> nickname(@AuthenticationPrincipal Jwt jwt, @PathVariable String serverId,
-			@PathVariable String member, @RequestBody JsonNode body) {
+			@PathVariable String userId, @RequestBody JsonNode body) {
 		UUID caller = SignedInUser.id(jwt);
-		UUID target = member.equals("me") ? caller : uuid(member);
+		UUID target = userId.equals("me") ? caller : uuid(userId);
 		PatchBody patch = PatchBody.of(body, Set.of("nickname"));
 		this.members.nickname(Ids.parse("serverId", serverId), target, caller, patch.text("nickname", 1, 32));
 		return ResponseEntity.noContent().build();
@@ -104,12 +104,12 @@ class MemberController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static UUID uuid(String member) {
+	private static UUID uuid(String userId) {
 		try {
-			return UUID.fromString(member);
+			return UUID.fromString(userId);
 		}
 		catch (IllegalArgumentException ex) {
-			throw dev.flux.chat.refusal.Refusal.invalid("member", "must be me or a user id");
+			throw dev.flux.chat.refusal.Refusal.invalid("userId", "must be me or a user id");
 		}
 	}
 
