@@ -159,7 +159,11 @@ class RegistrationTests extends AuthServiceTest {
 		Http.Reply reply = this.http.post("/api/auth/register",
 				Map.of("email", name + "@example.com", "username", name, "password", password));
 		assertThat(reply.status()).isEqualTo(400);
-		assertThat(reply.<String>json("$.detail")).contains("password").contains(reason);
+		assertThat(reply.<String>json("$.type")).isEqualTo("https://flux.dev/problems/invalid-request");
+		assertThat(reply.<java.util.List<String>>json("$.errors[*].field")).containsExactly("password");
+		assertThat(reply.<java.util.List<String>>json("$.errors[*].message"))
+			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+			.contains(reason);
 	}
 
 	private void assertInvalid(Map<String, String> request, String field) {

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.flux.auth.web.ApiProblem;
 import dev.flux.events.contract.EmailChanged;
 import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.UserCreated;
@@ -99,21 +98,22 @@ public class Accounts {
 	/**
 	 * The account, locked until the transaction ends so its changes and their versions
 	 * are serialized.
-	 * @throws ApiProblem 404 when it no longer exists
+	 * @throws UnknownAccount when it no longer exists
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Account lock(UUID id) {
-		return this.repository.findForUpdate(id).orElseThrow(() -> ApiProblem.notFound("The account"));
+		return this.repository.findForUpdate(id).orElseThrow(() -> new UnknownAccount());
 	}
 
 	/**
 	 * Creates an account and appends {@code user.created}.
-	 * @throws ApiProblem 409 when the username or email is taken (also under a race)
+	 * @throws UsernameTaken or EmailTaken when the username or email is taken (also under
+	 * a race)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Account create(Username username, EmailAddress email, @Nullable String passwordHash, boolean emailVerified) {
 		if (usernameTaken(username)) {
-			throw ApiProblem.usernameTaken(username.value());
+			throw new UsernameTaken(username.value());
 		}
 		Account account = Account.register(username, email, passwordHash, emailVerified, this.clock.instant());
 		try {
@@ -136,7 +136,7 @@ public class Accounts {
 			return;
 		}
 		if (!username.key().equals(account.username().toLowerCase(java.util.Locale.ROOT)) && usernameTaken(username)) {
-			throw ApiProblem.usernameTaken(username.value());
+			throw new UsernameTaken(username.value());
 		}
 		account.rename(username, this.clock.instant());
 		flush(account, username);
@@ -153,7 +153,7 @@ public class Accounts {
 			return;
 		}
 		if (emailTaken(email)) {
-			throw ApiProblem.emailTaken();
+			throw new EmailTaken();
 		}
 		String previous = account.email();
 		boolean wasVerified = account.emailVerified();
@@ -214,14 +214,13 @@ public class Accounts {
 			this.repository.flush();
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw (username != null) ? conflict(ex, username) : ApiProblem.emailTaken();
+			throw (username != null) ? conflict(ex, username) : new EmailTaken();
 		}
 	}
 
-	private static ApiProblem conflict(DataIntegrityViolationException ex, Username username) {
+	private static RuntimeException conflict(DataIntegrityViolationException ex, Username username) {
 		String message = String.valueOf(ex.getMostSpecificCause().getMessage());
-		return message.contains("users_username_key") ? ApiProblem.usernameTaken(username.value())
-				: ApiProblem.emailTaken();
+		return message.contains("users_username_key") ? new UsernameTaken(username.value()) : new EmailTaken();
 	}
 
 }

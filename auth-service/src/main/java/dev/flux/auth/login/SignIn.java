@@ -11,8 +11,7 @@ import dev.flux.auth.session.Sessions;
 import dev.flux.auth.session.TokenResponse;
 import dev.flux.auth.throttle.LoginThrottle;
 import dev.flux.auth.throttle.LoginThrottle.Attempt;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 
 /**
  * Password sign-in. Unknown logins, wrong passwords and accounts without a password all
@@ -50,9 +49,8 @@ class SignIn {
 		Attempt attempt = this.throttle.begin(subject);
 		if (!attempt.allowed()) {
 			this.audit.loginThrottled((credentials != null) ? credentials.id() : null, client.ip(),
-					ApiProblem.retryAfterSeconds(attempt.retryAfter()));
-			throw ApiProblem.tooManyRequests("Too many failed sign-ins; wait before trying again.",
-					attempt.retryAfter());
+					Math.max(1, attempt.retryAfter().plusNanos(999_999_999).toSeconds()));
+			throw new SignInThrottled(attempt.retryAfter());
 		}
 		String hash = (credentials != null) ? credentials.passwordHash() : null;
 		if (credentials == null || !this.passwords.matches(password, hash)) {
@@ -64,7 +62,7 @@ class SignIn {
 			if (attempt.locksIfFailed()) {
 				this.audit.lockedOut((credentials != null) ? credentials.id() : null, client.ip(), attempt.failures());
 			}
-			throw ApiProblem.invalidCredentials();
+			throw new InvalidCredentials();
 		}
 		String upgraded = (hash != null && this.passwords.needsUpgrade(hash)) ? this.passwords.hash(password) : null;
 		// One commit for what a success changes: the throttle forgets the failures only

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.flux.auth.session.TokenResponse;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** Sign-in with a login and a password. */
 @RestController
@@ -28,7 +28,7 @@ class SignInController {
 	@PostMapping("/api/auth/login")
 	@Operation(summary = "Sign in with an email address or username and a password")
 	TokenResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		return this.signIn.signIn(request.login(), request.password(), ClientInfo.of(http));
+		return this.signIn.signIn(request.login(), request.password(), Clients.of(http));
 	}
 
 	record LoginRequest(@NotBlank @Size(max = 254) String login, @NotNull @Size(max = 1024) String password) {

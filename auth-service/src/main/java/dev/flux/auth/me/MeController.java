@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Username;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** {@code /api/auth/me}: the signed-in user's account. */
 @RestController
@@ -55,7 +55,7 @@ class MeController {
 	@Operation(summary = "Delete the account (password required); every service removes its data",
 			security = @SecurityRequirement(name = "bearer"))
 	void delete(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody DeleteRequest request, HttpServletRequest http) {
-		this.ownAccount.delete(userId(jwt), request.password(), ClientInfo.of(http));
+		this.ownAccount.delete(userId(jwt), request.password(), Clients.of(http));
 	}
 
 	private static UUID userId(Jwt jwt) {

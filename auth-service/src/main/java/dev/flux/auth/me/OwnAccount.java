@@ -10,12 +10,14 @@ import dev.flux.auth.account.Account;
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
+import dev.flux.auth.account.UnknownAccount;
 import dev.flux.auth.account.Username;
 import dev.flux.auth.audit.AuditLog;
+import dev.flux.auth.password.PasswordRejected;
 import dev.flux.auth.password.Passwords;
+import dev.flux.auth.password.WrongPassword;
 import dev.flux.auth.verification.EmailVerifications;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 
 /**
  * What a signed-in user may do to their own account. Changing the email address or
@@ -40,7 +42,7 @@ class OwnAccount {
 	}
 
 	AccountView get(UUID userId) {
-		return this.accounts.view(userId).orElseThrow(() -> ApiProblem.notFound("The account"));
+		return this.accounts.view(userId).orElseThrow(() -> new UnknownAccount());
 	}
 
 	/**
@@ -75,10 +77,10 @@ class OwnAccount {
 
 	private void requirePassword(Account account, @Nullable String password) {
 		if (password == null) {
-			throw ApiProblem.invalid("currentPassword", "is required to change the email address");
+			throw new PasswordRejected("currentPassword", "is required to change the email address");
 		}
 		if (!this.passwords.matches(password, account.passwordHash())) {
-			throw ApiProblem.wrongPassword();
+			throw new WrongPassword();
 		}
 	}
 

@@ -11,8 +11,6 @@ import java.util.function.Supplier;
 
 import org.springframework.beans.factory.DisposableBean;
 
-import dev.flux.auth.web.ApiProblem;
-
 /**
  * Where passwords are hashed: a fixed number of threads of their own, at a lower
  * scheduling priority than the request threads. An Argon2id hash holds a core for tens of
@@ -58,13 +56,13 @@ class HashingBulkhead implements DisposableBean {
 
 	/**
 	 * Runs a hash on a hashing thread, waiting for one if needed, and returns its result.
-	 * @throws ApiProblem 503 when the queue is full
+	 * @throws HashingBusy when the queue is full
 	 */
 	<T> T run(Supplier<T> hash) {
 		int inFlight = this.inside.incrementAndGet();
 		if (inFlight > this.admitted) {
 			this.inside.decrementAndGet();
-			throw ApiProblem.busy("Too many passwords are being checked right now; try again shortly.", RETRY_AFTER);
+			throw new HashingBusy(RETRY_AFTER);
 		}
 		if (inFlight == 1) {
 			this.nudge.wake();

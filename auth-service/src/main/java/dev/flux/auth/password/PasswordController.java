@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** Forgot, reset and change password. */
 @RestController
@@ -36,14 +36,14 @@ class PasswordController {
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@Operation(summary = "Mail a reset token if the address has an account; always 202")
 	void forgot(@Valid @RequestBody ForgotRequest request, HttpServletRequest http) {
-		this.recovery.forgot(request.email(), ClientInfo.of(http));
+		this.recovery.forgot(request.email(), Clients.of(http));
 	}
 
 	@PostMapping("/api/auth/password/reset")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Set a new password with a reset token; every session is revoked")
 	void reset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
-		this.recovery.reset(request.token(), request.newPassword(), ClientInfo.of(http));
+		this.recovery.reset(request.token(), request.newPassword(), Clients.of(http));
 	}
 
 	@PostMapping("/api/auth/password/change")
@@ -53,7 +53,7 @@ class PasswordController {
 	void change(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ChangeRequest request, HttpServletRequest http) {
 		String sid = jwt.getClaimAsString("sid");
 		this.recovery.change(UUID.fromString(jwt.getSubject()), (sid != null) ? UUID.fromString(sid) : null,
-				request.currentPassword(), request.newPassword(), ClientInfo.of(http));
+				request.currentPassword(), request.newPassword(), Clients.of(http));
 	}
 
 	record ForgotRequest(@NotBlank @Email @Size(max = 254) String email) {

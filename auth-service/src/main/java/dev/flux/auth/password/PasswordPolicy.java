@@ -12,8 +12,6 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.flux.auth.web.ApiProblem;
-
 /**
  * What a new password must be (NIST SP 800-63B): 8 to 128 characters, counted as code
  * points and never truncated, no composition rules, and not one of the shipped common
@@ -37,16 +35,16 @@ public class PasswordPolicy {
 	/**
 	 * Checks a new password.
 	 * @param field the request field, for the error
-	 * @throws ApiProblem 400 saying which rule it breaks
+	 * @throws PasswordRejected saying which rule it breaks
 	 */
 	public void check(String field, String password) {
 		int length = password.codePointCount(0, password.length());
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
-			throw ApiProblem.invalid(field,
+			throw new PasswordRejected(field,
 					"must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters (it has " + length + ")");
 		}
 		if (this.common.contains(password.toLowerCase(Locale.ROOT))) {
-			throw ApiProblem.invalid(field, "is one of the most common passwords; choose another");
+			throw new PasswordRejected(field, "is one of the most common passwords; choose another");
 		}
 	}
 

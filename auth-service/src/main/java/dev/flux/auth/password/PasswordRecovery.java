@@ -16,8 +16,7 @@ import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.throttle.LoginThrottle;
 import dev.flux.auth.token.OpaqueTokens;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.PasswordResetRequested;
 
 /**
@@ -83,8 +82,8 @@ public class PasswordRecovery {
 	/**
 	 * Sets a new password with a reset token, revokes every session and lifts any sign-in
 	 * throttle.
-	 * @throws ApiProblem 400 when the token is unknown, used, replaced or expired, or the
-	 * password breaks the policy
+	 * @throws InvalidResetToken when the token is unknown, used, replaced or expired, or
+	 * the password breaks the policy
 	 */
 	@Transactional
 	public void reset(String token, String newPassword, ClientInfo client) {
@@ -92,7 +91,7 @@ public class PasswordRecovery {
 		Instant now = this.clock.instant();
 		PasswordReset reset = this.resets.findForUpdate(OpaqueTokens.hash(token))
 			.filter((candidate) -> candidate.isUsable(now))
-			.orElseThrow(() -> ApiProblem.invalidToken("password reset"));
+			.orElseThrow(() -> new InvalidResetToken());
 		Account account = this.accounts.lock(reset.userId());
 		reset.use(now);
 		this.resets.invalidateOpen(account.id(), now);
@@ -105,8 +104,8 @@ public class PasswordRecovery {
 
 	/**
 	 * Changes the password of a signed-in user and revokes their other sessions.
-	 * @throws ApiProblem 403 when the current password is wrong, 400 when the new one
-	 * breaks the policy
+	 * @throws WrongPassword when the current password is wrong, PasswordRejected when the
+	 * new one breaks the policy
 	 */
 	@Transactional
 	public void change(UUID userId, @Nullable UUID currentSession, String currentPassword, String newPassword,
@@ -114,7 +113,7 @@ public class PasswordRecovery {
 		this.policy.check("newPassword", newPassword);
 		Account account = this.accounts.lock(userId);
 		if (!this.passwords.matches(currentPassword, account.passwordHash())) {
-			throw ApiProblem.wrongPassword();
+			throw new WrongPassword();
 		}
 		this.accounts.changePassword(account, this.passwords.hash(newPassword), "changed");
 		int revoked = this.sessions.revokeAll(account.id(), currentSession, "password_change");

@@ -4,8 +4,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
-import dev.flux.auth.web.ApiProblem;
-
 /**
  * Hashes and checks passwords with the delegating encoder (Argon2id for new hashes), a
  * bounded number at a time. Checking against no account still spends one hash, so the
@@ -28,7 +26,7 @@ public class Passwords {
 
 	/**
 	 * The hash of a password with the current encoder.
-	 * @throws ApiProblem 503 when too many passwords wait to be hashed
+	 * @throws HashingBusy when too many passwords wait to be hashed
 	 */
 	public String hash(String password) {
 		return this.bulkhead.run(() -> this.encoder.encode(password));
@@ -37,7 +35,7 @@ public class Passwords {
 	/**
 	 * Whether the password matches the hash; a missing hash costs the same and never
 	 * matches.
-	 * @throws ApiProblem 503 when too many passwords wait to be checked
+	 * @throws HashingBusy when too many passwords wait to be checked
 	 */
 	public boolean matches(String password, @Nullable String hash) {
 		if (hash == null) {

@@ -12,6 +12,7 @@ import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
 import dev.flux.auth.account.Username;
+import dev.flux.auth.account.UsernameTaken;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.password.PasswordPolicy;
 import dev.flux.auth.password.Passwords;
@@ -21,8 +22,7 @@ import dev.flux.auth.token.AccessTokens;
 import dev.flux.auth.token.AccessTokens.IssuedAccessToken;
 import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.verification.EmailVerifications;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 
 /**
  * Registers accounts. The account, {@code user.created}, the verification token with its
@@ -71,7 +71,7 @@ class Registration {
 		EmailAddress email = EmailAddress.of(typedEmail);
 		this.policy.check("password", password);
 		if (this.accounts.usernameTaken(username)) {
-			throw ApiProblem.usernameTaken(username.value());
+			throw new UsernameTaken(username.value());
 		}
 		String hash = this.passwords.hash(password);
 		if (this.accounts.emailTaken(email)) {

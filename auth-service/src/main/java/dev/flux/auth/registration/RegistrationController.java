@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flux.auth.account.AccountView;
 import dev.flux.auth.account.Username;
 import dev.flux.auth.registration.Registration.Registered;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** {@code POST /api/auth/register}. */
 @RestController
@@ -40,7 +40,7 @@ class RegistrationController {
 	ResponseEntity<RegistrationResponse> register(@Valid @RequestBody RegisterRequest request,
 			HttpServletRequest http) {
 		Registered registered = this.registration.register(request.email(), request.username(), request.password(),
-				ClientInfo.of(http));
+				Clients.of(http));
 		return ResponseEntity.created(URI.create("/api/auth/me")).body(RegistrationResponse.of(registered));
 	}
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** Refresh, logout and the signed-in user's sessions. */
 @RestController
@@ -38,7 +38,7 @@ class SessionController {
 	@PostMapping("/api/auth/refresh")
 	@Operation(summary = "Exchange a refresh token for a new pair; a token works once, reuse revokes its session")
 	TokenResponse refresh(@Valid @RequestBody RefreshRequest request, HttpServletRequest http) {
-		return this.sessions.refresh(request.refreshToken(), ClientInfo.of(http));
+		return this.sessions.refresh(request.refreshToken(), Clients.of(http));
 	}
 
 	@PostMapping("/api/auth/logout")

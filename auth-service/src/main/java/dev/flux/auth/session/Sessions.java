@@ -20,8 +20,7 @@ import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.token.AccessTokens;
 import dev.flux.auth.token.AccessTokens.IssuedAccessToken;
 import dev.flux.auth.token.OpaqueTokens;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 
 /**
  * The sessions feature's API. Every refresh exchanges the presented token for a new one
@@ -107,13 +106,13 @@ public class Sessions {
 
 	/**
 	 * Exchanges a refresh token for a new pair.
-	 * @throws ApiProblem 401 when the token is unknown, expired or revoked, or was
+	 * @throws InvalidRefreshToken when the token is unknown, expired or revoked, or was
 	 * already exchanged (then its whole session is revoked first)
 	 */
 	public TokenResponse refresh(String refreshToken, ClientInfo client) {
 		Refreshed refreshed = this.transactions.execute((status) -> rotate(refreshToken, client));
 		if (refreshed == null || refreshed.tokens() == null) {
-			throw ApiProblem.invalidRefreshToken();
+			throw new InvalidRefreshToken();
 		}
 		return refreshed.tokens();
 	}
@@ -169,13 +168,13 @@ public class Sessions {
 
 	/**
 	 * Revokes one of a user's sessions.
-	 * @throws ApiProblem 404 when the user has no such session
+	 * @throws UnknownSession when the user has no such session
 	 */
 	@Transactional
 	public void revoke(UUID userId, UUID sessionId) {
 		Session session = this.sessions.findById(sessionId)
 			.filter((candidate) -> candidate.userId().equals(userId))
-			.orElseThrow(() -> ApiProblem.notFound("The session"));
+			.orElseThrow(() -> new UnknownSession());
 		session.revoke(this.clock.instant(), "revoked");
 	}
 

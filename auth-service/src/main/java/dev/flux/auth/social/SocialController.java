@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flux.auth.session.TokenResponse;
 import dev.flux.auth.social.SocialLogin.IdentityView;
 import dev.flux.auth.social.SocialLogin.LinkTicket;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /**
  * The API side of social login: the providers offered, the one-time code exchange, and
@@ -58,7 +58,7 @@ class SocialController {
 			description = "A code works once and for a short time; presenting a used code again revokes "
 					+ "the session it opened.")
 	TokenResponse token(@Valid @RequestBody CodeRequest request, HttpServletRequest http) {
-		return this.socialLogin.exchange(request.code(), ClientInfo.of(http));
+		return this.socialLogin.exchange(request.code(), Clients.of(http));
 	}
 
 	@GetMapping("/api/auth/me/identities")
@@ -82,7 +82,7 @@ class SocialController {
 			security = @SecurityRequirement(name = "bearer"))
 	List<IdentityView> link(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CodeRequest request,
 			HttpServletRequest http) {
-		return this.socialLogin.link(userId(jwt), request.code(), ClientInfo.of(http));
+		return this.socialLogin.link(userId(jwt), request.code(), Clients.of(http));
 	}
 
 	@DeleteMapping("/api/auth/me/identities/{provider}")
@@ -90,7 +90,7 @@ class SocialController {
 	@Operation(summary = "Unlink a provider; refused when it is the only way left to sign in",
 			security = @SecurityRequirement(name = "bearer"))
 	void unlink(@AuthenticationPrincipal Jwt jwt, @PathVariable String provider, HttpServletRequest http) {
-		this.socialLogin.unlink(userId(jwt), provider, ClientInfo.of(http));
+		this.socialLogin.unlink(userId(jwt), provider, Clients.of(http));
 	}
 
 	private static UUID userId(Jwt jwt) {

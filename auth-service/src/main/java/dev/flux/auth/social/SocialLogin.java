@@ -16,15 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
+import dev.flux.auth.account.EmailTaken;
+import dev.flux.auth.account.UnknownAccount;
 import dev.flux.auth.account.Username;
+import dev.flux.auth.account.UsernameTaken;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.session.Sessions;
 import dev.flux.auth.session.TokenResponse;
 import dev.flux.auth.social.OneTimeCode.Purpose;
 import dev.flux.auth.token.OpaqueTokens;
 import dev.flux.auth.verification.EmailVerifications;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.SchemaViolationException;
 
 /**
@@ -98,7 +100,7 @@ class SocialLogin {
 				// The provider's address breaks the user.created contract's email rule.
 				return Outcome.failed("email_invalid");
 			}
-			catch (DataIntegrityViolationException | ApiProblem ex) {
+			catch (DataIntegrityViolationException | UsernameTaken | EmailTaken ex) {
 				// A concurrent callback for the same identity or a username taken
 				// meanwhile:
 				// settling again sees what the other one committed.
@@ -165,13 +167,13 @@ class SocialLogin {
 
 	/**
 	 * Exchanges a sign-in code for a token pair, once.
-	 * @throws ApiProblem 400 when the code is unknown, expired, used or not a sign-in
-	 * code; a used one also revokes the session it opened
+	 * @throws InvalidCode when the code is unknown, expired, used or not a sign-in code;
+	 * a used one also revokes the session it opened
 	 */
 	TokenResponse exchange(String code, ClientInfo client) {
 		Exchanged exchanged = this.transactions.execute((status) -> redeemSignIn(code, client));
 		if (exchanged == null || exchanged.tokens() == null) {
-			throw ApiProblem.invalidCode();
+			throw new InvalidCode();
 		}
 		return exchanged.tokens();
 	}
@@ -212,11 +214,11 @@ class SocialLogin {
 	@Transactional
 	LinkTicket linkTicket(UUID userId, String provider) {
 		if (!this.providers.isEnabled(provider)) {
-			throw ApiProblem.notFound("The provider '" + provider + "'");
+			throw new UnknownProvider(provider);
 		}
-		Account account = this.accounts.find(userId).orElseThrow(() -> ApiProblem.notFound("The account"));
+		Account account = this.accounts.find(userId).orElseThrow(() -> new UnknownAccount());
 		if (!account.emailVerified()) {
-			throw ApiProblem.emailNotVerified("linking a provider");
+			throw new EmailNotVerified("linking a provider");
 		}
 		String ticket = issue(Purpose.LINK_TICKET, userId, provider, null, null);
 		return new LinkTicket(ticket, "/oauth2/authorization/" + provider + "?link_ticket=" + ticket,
@@ -245,30 +247,30 @@ class SocialLogin {
 
 	/**
 	 * Redeems a link code for the signed-in account it was issued to.
-	 * @throws ApiProblem 400 when the code is not a valid link code of this account (a
-	 * code of another account is burnt), 409 when the identity signs in to another
-	 * account or the account already has this provider
+	 * @throws InvalidCode when the code is not a valid link code of this account (a code
+	 * of another account is burnt); IdentityInUse when the identity signs in to another
+	 * account; ProviderAlreadyLinked when the account already has this provider
 	 */
-	@Transactional(noRollbackFor = ApiProblem.class)
+	@Transactional(noRollbackFor = { InvalidCode.class, IdentityInUse.class, ProviderAlreadyLinked.class })
 	List<IdentityView> link(UUID userId, String code, ClientInfo client) {
 		OneTimeCode presented = this.codes.findForUpdate(OpaqueTokens.hash(code)).orElse(null);
 		Instant now = this.clock.instant();
 		if (presented == null || !presented.isUsable(Purpose.LINK, now)) {
-			throw ApiProblem.invalidCode();
+			throw new InvalidCode();
 		}
 		presented.use(now);
 		String subject = presented.subject();
 		if (!presented.userId().equals(userId) || subject == null) {
-			throw ApiProblem.invalidCode();
+			throw new InvalidCode();
 		}
 		Account account = this.accounts.lock(userId);
 		Identity known = this.identities.findByProviderAndSubject(presented.provider(), subject).orElse(null);
 		if (known != null && !known.userId().equals(userId)) {
-			throw ApiProblem.identityInUse(presented.provider());
+			throw new IdentityInUse(presented.provider());
 		}
 		if (known == null) {
 			if (hasProvider(userId, presented.provider())) {
-				throw ApiProblem.providerAlreadyLinked(presented.provider());
+				throw new ProviderAlreadyLinked(presented.provider());
 			}
 			this.identities.save(new Identity(account.id(), presented.provider(), subject, presented.email(), now));
 			this.audit.identityLinked(userId, presented.provider(), client.ip());
@@ -287,8 +289,8 @@ class SocialLogin {
 
 	/**
 	 * Removes the account's identity of a provider.
-	 * @throws ApiProblem 404 when there is none, 409 when it is the only way left to sign
-	 * in (no password, no other identity)
+	 * @throws UnknownIdentity when there is none; LastSignInMethod when it is the only
+	 * way left to sign in (no password, no other identity)
 	 */
 	@Transactional
 	void unlink(UUID userId, String provider, ClientInfo client) {
@@ -297,9 +299,9 @@ class SocialLogin {
 		Identity identity = owned.stream()
 			.filter((candidate) -> candidate.provider().equals(provider))
 			.findFirst()
-			.orElseThrow(() -> ApiProblem.notFound("A linked '" + provider + "' identity"));
+			.orElseThrow(() -> new UnknownIdentity(provider));
 		if (account.passwordHash() == null && owned.size() == 1) {
-			throw ApiProblem.lastSignInMethod();
+			throw new LastSignInMethod();
 		}
 		this.identities.delete(identity);
 		this.audit.identityUnlinked(userId, provider, client.ip());

@@ -23,7 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.social.SocialLogin.Outcome;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /**
  * Ends every provider flow with a redirect to the front-end: {@code ?code=...&flow=login}
@@ -69,7 +69,7 @@ final class SocialLoginRedirects implements AuthenticationSuccessHandler, Authen
 			outcome = Outcome.failed("server_error");
 		}
 		if (outcome.error() != null) {
-			this.audit.socialLoginFailed(provider, outcome.error(), ClientInfo.of(request).ip());
+			this.audit.socialLoginFailed(provider, outcome.error(), Clients.of(request).ip());
 			redirect(response, "error", outcome.error(), outcome.flow());
 			return;
 		}
@@ -80,7 +80,7 @@ final class SocialLoginRedirects implements AuthenticationSuccessHandler, Authen
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
 		String error = errorCode(exception);
-		this.audit.socialLoginFailed(provider(request), error, ClientInfo.of(request).ip());
+		this.audit.socialLoginFailed(provider(request), error, Clients.of(request).ip());
 		if ("provider_error".equals(error) || "server_error".equals(error)) {
 			logger.warn("Provider flow failed: {}", exception.getMessage(), exception);
 		}

@@ -13,8 +13,7 @@ import dev.flux.auth.account.Account;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.audit.AuditLog;
 import dev.flux.auth.token.OpaqueTokens;
-import dev.flux.auth.web.ApiProblem;
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.ClientInfo;
 import dev.flux.events.contract.VerificationRequested;
 
 /**
@@ -62,31 +61,31 @@ public class EmailVerifications {
 
 	/**
 	 * Sends a new token to a signed-in user's address.
-	 * @throws ApiProblem 409 when the address is already verified
+	 * @throws AlreadyVerified when the address is already verified
 	 */
 	@Transactional
 	public void resend(UUID userId) {
 		Account account = this.accounts.lock(userId);
 		if (account.emailVerified()) {
-			throw ApiProblem.alreadyVerified();
+			throw new AlreadyVerified();
 		}
 		request(account);
 	}
 
 	/**
 	 * Redeems a token: the account's address becomes verified ({@code user.updated}).
-	 * @throws ApiProblem 400 when the token is unknown, used, replaced, expired or for an
-	 * address the account no longer has
+	 * @throws InvalidVerificationToken when the token is unknown, used, replaced, expired
+	 * or for an address the account no longer has
 	 */
 	@Transactional
 	public void verify(String token, ClientInfo client) {
 		Instant now = this.clock.instant();
 		EmailVerification verification = this.verifications.findForUpdate(OpaqueTokens.hash(token))
 			.filter((candidate) -> candidate.isUsable(now))
-			.orElseThrow(() -> ApiProblem.invalidToken("email verification"));
+			.orElseThrow(() -> new InvalidVerificationToken());
 		Account account = this.accounts.lock(verification.userId());
 		if (!account.email().equals(verification.email())) {
-			throw ApiProblem.invalidToken("email verification");
+			throw new InvalidVerificationToken();
 		}
 		verification.use(now);
 		this.accounts.verifyEmail(account);

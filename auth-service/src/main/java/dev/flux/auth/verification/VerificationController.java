@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.flux.auth.web.ClientInfo;
+import dev.flux.auth.web.Clients;
 
 /** Redeeming and re-sending email verification tokens. */
 @RestController
@@ -34,7 +34,7 @@ class VerificationController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Confirm an email address with the token from the verification email")
 	void verify(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
-		this.verifications.verify(request.token(), ClientInfo.of(http));
+		this.verifications.verify(request.token(), Clients.of(http));
 	}
 
 	@PostMapping("/api/auth/verify-email/resend")

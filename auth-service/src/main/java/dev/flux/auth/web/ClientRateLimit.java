@@ -14,12 +14,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.flux.auth.AuthProperties;
+import dev.flux.web.ApiProblem;
+import dev.flux.web.ProblemResponses;
 
 /**
  * Limits each client address on the endpoints that take credentials or tokens without an
@@ -38,11 +37,8 @@ class ClientRateLimit extends OncePerRequestFilter {
 
 	private final AuthProperties.RateLimit limit;
 
-	private final JsonMapper mapper;
-
-	ClientRateLimit(AuthProperties.RateLimit limit, JsonMapper mapper) {
+	ClientRateLimit(AuthProperties.RateLimit limit) {
 		this.limit = limit;
-		this.mapper = mapper;
 		this.buckets = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 	}
 
@@ -54,21 +50,17 @@ class ClientRateLimit extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Bucket bucket = this.buckets.get(ClientInfo.of(request).ip(), (client) -> newBucket());
+		Bucket bucket = this.buckets.get(Clients.of(request).ip(), (client) -> newBucket());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		long retryAfter = ApiProblem.retryAfterSeconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-		ProblemDetail problem = ApiProblem
-			.tooManyRequests("Too many requests from this client; wait before trying again.",
-					Duration.ofSeconds(retryAfter))
-			.toProblemDetail();
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader("Retry-After", Long.toString(retryAfter));
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		this.mapper.writeValue(response.getOutputStream(), problem);
+		ProblemResponses.write(request, response,
+				ApiProblem
+					.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+							"Too many requests from this client; wait before trying again.")
+					.retryAfter(Duration.ofNanos(probe.getNanosToWaitForRefill())));
 	}
 
 	private Bucket newBucket() {

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.flux.auth.AuthProperties;
 
@@ -28,9 +27,9 @@ class WebConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<ClientRateLimit> clientRateLimit(AuthProperties properties, JsonMapper mapper) {
+	FilterRegistrationBean<ClientRateLimit> clientRateLimit(AuthProperties properties) {
 		FilterRegistrationBean<ClientRateLimit> registration = new FilterRegistrationBean<>(
-				new ClientRateLimit(properties.rateLimit(), mapper));
+				new ClientRateLimit(properties.rateLimit()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}

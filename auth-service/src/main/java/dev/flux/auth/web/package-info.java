@@ -1,6 +1,7 @@
 /**
  * The HTTP edge of the auth-service: security filter chains, the per-client rate limit,
- * RFC 9457 problem details and the OpenAPI description.
+ * the problem details its refusals answer with (through flux-web) and the OpenAPI
+ * description.
  */
 @NullMarked
 package dev.flux.auth.web;

@@ -23,11 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import dev.flux.auth.AuthProperties;
-import dev.flux.auth.web.ApiProblem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -83,9 +81,8 @@ class HashingBulkheadTests {
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> waiter.get() != null && waiter.get().getState() == Thread.State.WAITING);
 
-		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> passwords.hash("another secret"))
+		assertThatExceptionOfType(HashingBusy.class).isThrownBy(() -> passwords.hash("another secret"))
 			.satisfies((refused) -> {
-				assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 				assertThat(refused.retryAfter()).isPositive();
 			});
 		assertThat(this.encoder.calls()).as("a refused request spends no hash").isEqualTo(1);

@@ -1,18 +1,15 @@
 package dev.flux.security.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -21,14 +18,18 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
+import dev.flux.web.ApiProblem;
+import dev.flux.web.ProblemResponses;
+
 /**
  * Answers every refused request of a resource server with RFC 9457 problem details
  * ({@code application/problem+json}) and the RFC 6750 {@code WWW-Authenticate} header:
  * 401 without a token ({@code Bearer}) or with one that is not valid
  * ({@code Bearer error="invalid_token"}), 403 when the token lacks the role
  * ({@code Bearer error="insufficient_scope"}), 503 while the issuer's keys cannot be
- * read. The details are fixed sentences: they never repeat the token, nor why it was
- * refused.
+ * read. The body is flux-web's problem shape (types {@code unauthorized},
+ * {@code forbidden}, {@code service-unavailable}); the details are fixed sentences: they
+ * never repeat the token, nor why it was refused.
  */
 public final class BearerTokenProblems
 		implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
@@ -78,17 +79,9 @@ public final class BearerTokenProblems
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding("UTF-8");
+		String type = status.name().toLowerCase(Locale.ROOT).replace('_', '-');
 		// Headers are set by the callers first: writing the body commits the response.
-		JsonMapper.shared().writeValue(response.getOutputStream(), problem);
+		ProblemResponses.write(request, response, ApiProblem.of(status, type, status.getReasonPhrase(), detail));
 	}
 
 }

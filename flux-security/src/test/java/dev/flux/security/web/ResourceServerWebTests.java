@@ -120,7 +120,8 @@ class ResourceServerWebTests {
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat((Integer) JsonPath.read(response.body(), "$.status")).isEqualTo(status);
 		assertThat((String) JsonPath.read(response.body(), "$.title")).isEqualTo(title);
-		assertThat((String) JsonPath.read(response.body(), "$.type")).isEqualTo("about:blank");
+		assertThat((String) JsonPath.read(response.body(), "$.type"))
+			.isEqualTo("https://flux.dev/problems/" + title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
 		assertThat((String) JsonPath.read(response.body(), "$.instance")).isEqualTo(instance);
 		assertThat((String) JsonPath.read(response.body(), "$.detail")).isNotBlank();
 	}

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.flux.notification.web.ApiProblem;
+import dev.flux.web.ApiProblem;
 
 /**
  * The caller's own inbox: {@code GET /api/notifications} (newest first, paged, optionally
@@ -27,6 +30,12 @@ class InboxController {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	/**
+	 * Deep enough for any inbox; offsets past it cost a scan and overflowed int (issue
+	 * 16).
+	 */
+	static final int MAX_PAGE = 10_000;
+
 	private final Inbox inbox;
 
 	InboxController(Inbox inbox) {
@@ -35,13 +44,8 @@ class InboxController {
 
 	@GetMapping
 	NotificationPage list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "false") boolean unread,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		if (page < 0) {
-			throw ApiProblem.invalid("page", "must be 0 or more");
-		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw ApiProblem.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-		}
+			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
 		UUID userId = userOf(caller);
 		Page<NotificationView> found = this.inbox.page(userId, unread, page, size);
 		return new NotificationPage(found.getContent(), page, size, found.getTotalElements(),
@@ -70,7 +74,8 @@ class InboxController {
 			return UUID.fromString(caller.getSubject());
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw ApiProblem.invalid("token", "the subject is not a user id");
+			throw ApiProblem.of(HttpStatus.FORBIDDEN, "not-a-user", "Not a user",
+					"The access token's subject is not a Flux user id.");
 		}
 	}
 

@@ -13,9 +13,6 @@ import dev.flux.user.activity.ActivityView;
 import dev.flux.user.presence.Status;
 import dev.flux.user.settings.Settings;
 import dev.flux.user.settings.UserSettings;
-import dev.flux.user.web.ApiProblem;
-import dev.flux.user.web.Conditional;
-import dev.flux.user.web.EntityTag;
 
 /**
  * The signed-in user's changes of their own profile, status, settings and activities.
@@ -39,7 +36,7 @@ public class ProfileEdits {
 	}
 
 	@Transactional
-	public Conditional<OwnProfile> editProfile(UUID userId, ProfileEdit edit, @Nullable String ifMatch) {
+	public Versioned<OwnProfile> editProfile(UUID userId, ProfileEdit edit, @Nullable String ifMatch) {
 		Aggregate aggregate = lock(userId, ifMatch);
 		Profile profile = aggregate.profile();
 		if (edit.fields().contains("displayName")) {
@@ -59,7 +56,7 @@ public class ProfileEdits {
 
 	/** Sets the status the user chose; null goes back to following presence. */
 	@Transactional
-	public Conditional<OwnProfile> chooseStatus(UUID userId, @Nullable Status status, @Nullable String ifMatch) {
+	public Versioned<OwnProfile> chooseStatus(UUID userId, @Nullable Status status, @Nullable String ifMatch) {
 		Aggregate aggregate = lock(userId, ifMatch);
 		aggregate.profile().choose(status);
 		return finish(aggregate);
@@ -70,44 +67,42 @@ public class ProfileEdits {
 	 * {@code If-Match} is the settings' tag.
 	 */
 	@Transactional
-	public Conditional<Settings> changeSettings(UUID userId, UnaryOperator<Settings> change, @Nullable String ifMatch) {
-		Aggregate aggregate = this.changes.lock(userId).orElseThrow(() -> ApiProblem.notFound("The profile"));
+	public Versioned<Settings> changeSettings(UUID userId, UnaryOperator<Settings> change, @Nullable String ifMatch) {
+		Aggregate aggregate = this.changes.lock(userId).orElseThrow(() -> new UnknownProfile());
 		UserSettings settings = aggregate.settings();
-		EntityTag.checkIfMatch(ifMatch, settings.etag());
+		VersionCheck.require(ifMatch, settings.etag());
 		settings.change(change.apply(settings.values()), aggregate.now());
 		this.changes.finish(aggregate);
-		return new Conditional<>(settings.values(), settings.etag());
+		return new Versioned<>(settings.values(), settings.etag());
 	}
 
 	/**
 	 * Adds an activity.
-	 * @throws ApiProblem 409 when the user already shows {@link #MAX_ACTIVITIES}
+	 * @throws TooManyActivities when the user already shows {@link #MAX_ACTIVITIES}
 	 */
 	@Transactional
-	public Conditional<ActivityView> addActivity(UUID userId, ActivityView.Draft draft, @Nullable String ifMatch) {
+	public Versioned<ActivityView> addActivity(UUID userId, ActivityView.Draft draft, @Nullable String ifMatch) {
 		Aggregate aggregate = lock(userId, ifMatch);
 		if (aggregate.activityCount() >= MAX_ACTIVITIES) {
-			throw ApiProblem.conflict("too-many-activities", "Too many activities",
-					"A user shows at most " + MAX_ACTIVITIES + " activities; remove one first.");
+			throw new TooManyActivities();
 		}
 		Activity activity = new Activity(userId, draft,
 				(draft.startedAt() != null) ? draft.startedAt() : aggregate.now());
 		this.activities.save(activity);
 		aggregate.added(activity);
 		this.changes.finish(aggregate);
-		return new Conditional<>(activity.view(), aggregate.etag());
+		return new Versioned<>(activity.view(), aggregate.etag());
 	}
 
 	/**
 	 * Removes one of the user's activities; the profile's new tag.
-	 * @throws ApiProblem 404 when the user has no such activity (another user's is not
+	 * @throws UnknownActivity when the user has no such activity (another user's is not
 	 * theirs)
 	 */
 	@Transactional
 	public String removeActivity(UUID userId, UUID activityId, @Nullable String ifMatch) {
 		Aggregate aggregate = lock(userId, ifMatch);
-		Activity activity = this.activities.findOwn(userId, activityId)
-			.orElseThrow(() -> ApiProblem.notFound("The activity"));
+		Activity activity = this.activities.findOwn(userId, activityId).orElseThrow(() -> new UnknownActivity());
 		this.activities.delete(activity);
 		aggregate.removed(activity);
 		this.changes.finish(aggregate);
@@ -115,14 +110,14 @@ public class ProfileEdits {
 	}
 
 	private Aggregate lock(UUID userId, @Nullable String ifMatch) {
-		Aggregate aggregate = this.changes.lock(userId).orElseThrow(() -> ApiProblem.notFound("The profile"));
-		EntityTag.checkIfMatch(ifMatch, aggregate.etag());
+		Aggregate aggregate = this.changes.lock(userId).orElseThrow(() -> new UnknownProfile());
+		VersionCheck.require(ifMatch, aggregate.etag());
 		return aggregate;
 	}
 
-	private Conditional<OwnProfile> finish(Aggregate aggregate) {
+	private Versioned<OwnProfile> finish(Aggregate aggregate) {
 		this.changes.finish(aggregate);
-		return new Conditional<>(aggregate.ownView(), aggregate.etag());
+		return new Versioned<>(aggregate.ownView(), aggregate.etag());
 	}
 
 }

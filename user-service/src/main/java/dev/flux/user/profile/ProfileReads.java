@@ -16,8 +16,6 @@ import dev.flux.user.activity.ActivityView;
 import dev.flux.user.settings.Settings;
 import dev.flux.user.settings.UserSettings;
 import dev.flux.user.settings.UserSettingsRepository;
-import dev.flux.user.web.ApiProblem;
-import dev.flux.user.web.Conditional;
 
 /** Reads of profiles, settings and activities, each with its entity tag. */
 @Service
@@ -41,31 +39,31 @@ public class ProfileReads {
 
 	/** The signed-in user's own profile. */
 	@Transactional(readOnly = true)
-	public Conditional<OwnProfile> own(UUID userId) {
+	public Versioned<OwnProfile> own(UUID userId) {
 		Aggregate aggregate = aggregate(userId);
-		return new Conditional<>(aggregate.ownView(), aggregate.etag());
+		return new Versioned<>(aggregate.ownView(), aggregate.etag());
 	}
 
 	/**
 	 * Another user's public profile (the same for every viewer), in one statement outside
 	 * a transaction.
 	 */
-	public Conditional<PublicProfile> publicProfile(UUID userId) {
-		Aggregate aggregate = this.publicProfiles.find(userId).orElseThrow(() -> ApiProblem.notFound("The profile"));
-		return new Conditional<>(aggregate.publicView(), aggregate.etag());
+	public Versioned<PublicProfile> publicProfile(UUID userId) {
+		Aggregate aggregate = this.publicProfiles.find(userId).orElseThrow(() -> new UnknownProfile());
+		return new Versioned<>(aggregate.publicView(), aggregate.etag());
 	}
 
 	@Transactional(readOnly = true)
-	public Conditional<Settings> settings(UUID userId) {
-		UserSettings stored = this.settings.findById(userId).orElseThrow(() -> ApiProblem.notFound("The profile"));
-		return new Conditional<>(stored.values(), stored.etag());
+	public Versioned<Settings> settings(UUID userId) {
+		UserSettings stored = this.settings.findById(userId).orElseThrow(() -> new UnknownProfile());
+		return new Versioned<>(stored.values(), stored.etag());
 	}
 
 	/** The user's activities, tagged with the profile's version that counts them. */
 	@Transactional(readOnly = true)
-	public Conditional<List<ActivityView>> activities(UUID userId) {
+	public Versioned<List<ActivityView>> activities(UUID userId) {
 		Aggregate aggregate = aggregate(userId);
-		return new Conditional<>(aggregate.activityViews(), aggregate.etag());
+		return new Versioned<>(aggregate.activityViews(), aggregate.etag());
 	}
 
 	/**
@@ -88,7 +86,7 @@ public class ProfileReads {
 	}
 
 	private Aggregate aggregate(UUID userId) {
-		return this.changes.read(userId).orElseThrow(() -> ApiProblem.notFound("The profile"));
+		return this.changes.read(userId).orElseThrow(() -> new UnknownProfile());
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,6 +15,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.flux.web.ApiProblem;
+import dev.flux.web.JsonInput;
 
 /**
  * Reads {@code PATCH} bodies: a JSON object whose members are the fields to change
@@ -48,11 +50,11 @@ public class PatchBodies {
 			.map((component) -> component.getName())
 			.collect(Collectors.toSet());
 		Set<String> given = new LinkedHashSet<>();
-		List<Map<String, String>> errors = new ArrayList<>();
+		List<ApiProblem.Violation> errors = new ArrayList<>();
 		body.properties().forEach((member) -> {
 			given.add(member.getKey());
 			if (!allowed.contains(member.getKey())) {
-				errors.add(Map.of("field", member.getKey(), "message", "is not a field of this resource"));
+				errors.add(new ApiProblem.Violation(member.getKey(), "is not a field of this resource"));
 			}
 		});
 		checkTypes(body, type, "", errors);
@@ -64,13 +66,13 @@ public class PatchBodies {
 			values = this.mapper.treeToValue(body, type);
 		}
 		catch (JacksonException ex) {
-			throw ApiProblem.invalid(field(ex), "has a value of the wrong type");
+			throw ApiProblem.invalid(List.of(JsonInput.violation(ex)));
 		}
 		Set<ConstraintViolation<T>> violations = this.validator.validate(values);
 		if (!violations.isEmpty()) {
 			throw ApiProblem.invalid(violations.stream()
 				.sorted(Comparator.comparing((violation) -> violation.getPropertyPath().toString()))
-				.map((violation) -> Map.of("field", violation.getPropertyPath().toString(), "message",
+				.map((violation) -> new ApiProblem.Violation(violation.getPropertyPath().toString(),
 						violation.getMessage()))
 				.toList());
 		}
@@ -81,7 +83,7 @@ public class PatchBodies {
 	 * Refuses what Jackson would coerce: a number or boolean where text is expected, text
 	 * where a boolean is.
 	 */
-	private static void checkTypes(JsonNode node, Class<?> type, String path, List<Map<String, String>> errors) {
+	private static void checkTypes(JsonNode node, Class<?> type, String path, List<ApiProblem.Violation> errors) {
 		for (RecordComponent component : type.getRecordComponents()) {
 			JsonNode value = node.get(component.getName());
 			if (value == null || value.isNull()) {
@@ -90,28 +92,20 @@ public class PatchBodies {
 			String field = path + component.getName();
 			Class<?> expected = component.getType();
 			if (expected == String.class && !value.isString()) {
-				errors.add(Map.of("field", field, "message", "must be a string"));
+				errors.add(new ApiProblem.Violation(field, "must be a string"));
 			}
 			else if ((expected == Boolean.class || expected == boolean.class) && !value.isBoolean()) {
-				errors.add(Map.of("field", field, "message", "must be true or false"));
+				errors.add(new ApiProblem.Violation(field, "must be true or false"));
 			}
 			else if (expected.isRecord()) {
 				if (value.isObject()) {
 					checkTypes(value, expected, field + ".", errors);
 				}
 				else {
-					errors.add(Map.of("field", field, "message", "must be a JSON object"));
+					errors.add(new ApiProblem.Violation(field, "must be a JSON object"));
 				}
 			}
 		}
-	}
-
-	private static String field(JacksonException ex) {
-		return ex.getPath()
-			.stream()
-			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
-					: String.valueOf(reference.getIndex()))
-			.collect(Collectors.joining("."));
 	}
 
 	/**

@@ -2,7 +2,10 @@ package dev.flux.user.web;
 
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jwt.Jwt;
+
+import dev.flux.web.ApiProblem;
 
 /** The user an access token speaks for: its {@code sub}, a user id. */
 public final class SignedInUser {
@@ -18,7 +21,8 @@ public final class SignedInUser {
 			return UUID.fromString(String.valueOf(jwt.getSubject()));
 		}
 		catch (IllegalArgumentException ex) {
-			throw ApiProblem.notAUser();
+			throw ApiProblem.of(HttpStatus.FORBIDDEN, "not-a-user", "Not a user",
+					"The access token's subject is not a Flux user id.");
 		}
 	}
 

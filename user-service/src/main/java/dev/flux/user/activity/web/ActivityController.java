@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.flux.user.activity.ActivityView;
 import dev.flux.user.profile.ProfileEdits;
 import dev.flux.user.profile.ProfileReads;
-import dev.flux.user.web.ApiProblem;
+import dev.flux.web.ApiProblem;
+import dev.flux.user.web.Conditional;
 import dev.flux.user.web.RequestPatterns;
 import dev.flux.user.web.SignedInUser;
 
@@ -54,7 +55,7 @@ class ActivityController {
 	@Operation(summary = "The signed-in user's activities, oldest first; the ETag is the profile's")
 	ResponseEntity<List<ActivityView>> list(@AuthenticationPrincipal Jwt jwt,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		return this.reads.activities(SignedInUser.id(jwt)).read(ifNoneMatch);
+		return Conditional.read(this.reads.activities(SignedInUser.id(jwt)), ifNoneMatch);
 	}
 
 	@PostMapping

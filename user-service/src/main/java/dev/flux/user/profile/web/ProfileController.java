@@ -35,6 +35,7 @@ import dev.flux.user.profile.ProfileEdits;
 import dev.flux.user.profile.ProfileReads;
 import dev.flux.user.profile.PublicProfile;
 import dev.flux.user.profile.UserPage;
+import dev.flux.user.web.Conditional;
 import dev.flux.user.web.PatchBodies;
 import dev.flux.user.web.SignedInUser;
 
@@ -67,7 +68,7 @@ class ProfileController {
 	@Operation(summary = "The signed-in user's profile, with their own status, presence and activities")
 	ResponseEntity<OwnProfile> me(@AuthenticationPrincipal Jwt jwt,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		return this.reads.own(SignedInUser.id(jwt)).read(ifNoneMatch);
+		return Conditional.read(this.reads.own(SignedInUser.id(jwt)), ifNoneMatch);
 	}
 
 	@PatchMapping("/me/profile")
@@ -81,8 +82,8 @@ class ProfileController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		PatchBodies.Patch<ProfileRequests.ProfilePatch> patch = this.patches.read(body,
 				ProfileRequests.ProfilePatch.class);
-		return this.edits.editProfile(SignedInUser.id(jwt), ProfileRequests.edit(patch, this.clock.instant()), ifMatch)
-			.written();
+		return Conditional.written(this.edits.editProfile(SignedInUser.id(jwt),
+				ProfileRequests.edit(patch, this.clock.instant()), ifMatch));
 	}
 
 	@PutMapping("/me/status")
@@ -91,21 +92,21 @@ class ProfileController {
 	ResponseEntity<OwnProfile> chooseStatus(@AuthenticationPrincipal Jwt jwt,
 			@Valid @RequestBody ProfileRequests.StatusRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return this.edits.chooseStatus(SignedInUser.id(jwt), request.toStatus(), ifMatch).written();
+		return Conditional.written(this.edits.chooseStatus(SignedInUser.id(jwt), request.toStatus(), ifMatch));
 	}
 
 	@DeleteMapping("/me/status")
 	@Operation(summary = "Clear the chosen status: the status follows presence (online while connected) again")
 	ResponseEntity<OwnProfile> clearStatus(@AuthenticationPrincipal Jwt jwt,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-		return this.edits.chooseStatus(SignedInUser.id(jwt), null, ifMatch).written();
+		return Conditional.written(this.edits.chooseStatus(SignedInUser.id(jwt), null, ifMatch));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A user's public profile: no settings; invisible users appear offline")
 	ResponseEntity<PublicProfile> user(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		return this.reads.publicProfile(id).read(ifNoneMatch);
+		return Conditional.read(this.reads.publicProfile(id), ifNoneMatch);
 	}
 
 	@GetMapping

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 import dev.flux.user.presence.Status;
 import dev.flux.user.profile.CustomStatus;
 import dev.flux.user.profile.ProfileEdit;
-import dev.flux.user.web.ApiProblem;
+import dev.flux.web.ApiProblem;
 import dev.flux.user.web.PatchBodies;
 import dev.flux.user.web.RequestPatterns;
 

@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
 import dev.flux.user.profile.ProfileEdits;
 import dev.flux.user.profile.ProfileReads;
 import dev.flux.user.settings.Settings;
-import dev.flux.user.web.ApiProblem;
+import dev.flux.web.ApiProblem;
+import dev.flux.user.web.Conditional;
 import dev.flux.user.web.PatchBodies;
 import dev.flux.user.web.SignedInUser;
 
@@ -59,7 +60,7 @@ class SettingsController {
 	@Operation(summary = "The signed-in user's settings")
 	ResponseEntity<Settings> get(@AuthenticationPrincipal Jwt jwt,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		return this.reads.settings(SignedInUser.id(jwt)).read(ifNoneMatch);
+		return Conditional.read(this.reads.settings(SignedInUser.id(jwt)), ifNoneMatch);
 	}
 
 	@PutMapping
@@ -69,7 +70,7 @@ class SettingsController {
 	ResponseEntity<Settings> replace(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SettingsPut request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		Settings settings = request.toSettings();
-		return this.edits.changeSettings(SignedInUser.id(jwt), (current) -> settings, ifMatch).written();
+		return Conditional.written(this.edits.changeSettings(SignedInUser.id(jwt), (current) -> settings, ifMatch));
 	}
 
 	@PatchMapping
@@ -84,7 +85,7 @@ class SettingsController {
 				throw ApiProblem.invalid(field, "must not be null");
 			}
 		}
-		return this.edits.changeSettings(SignedInUser.id(jwt), patch.values()::applyTo, ifMatch).written();
+		return Conditional.written(this.edits.changeSettings(SignedInUser.id(jwt), patch.values()::applyTo, ifMatch));
 	}
 
 	/** All settings, for {@code PUT}. */
