@@ -59,6 +59,18 @@ public class Roles {
 			.toList();
 	}
 
+	/** One role of a server the caller is in, with its entity tag. */
+	@Transactional(readOnly = true)
+	public Tagged<RoleView> get(long serverId, long roleId, UUID userId) {
+		this.access.member(serverId, userId);
+		Role role = this.jdbc.sql("select * from roles where id = ? and server_id = ?")
+			.params(roleId, serverId)
+			.query(Roles::role)
+			.optional()
+			.orElseThrow(() -> Refusal.notFound("The role"));
+		return new Tagged<>(role.view(), role.etag());
+	}
+
 	/** A new role; its position defaults to just above @everyone. */
 	@Transactional
 	public Tagged<RoleView> create(long serverId, UUID userId, String name, long permissions,

@@ -63,6 +63,14 @@ class RoleController {
 					Responses.permissions("permissions", request.permissions()), request.position()));
 	}
 
+	@GetMapping("/api/servers/{serverId}/roles/{roleId}")
+	@Operation(summary = "One role, with its ETag")
+	ResponseEntity<RoleView> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String serverId,
+			@PathVariable String roleId) {
+		return Responses
+			.ok(this.roles.get(Ids.parse("serverId", serverId), Ids.parse("roleId", roleId), SignedInUser.id(jwt)));
+	}
+
 	@PatchMapping("/api/servers/{serverId}/roles/{roleId}")
 	@Operation(summary = "Change a role's name, permissions or position (MANAGE_ROLES); If-Match: the role's ETag")
 	ResponseEntity<RoleView> edit(@AuthenticationPrincipal Jwt jwt, @PathVariable String serverId,
