@@ -7,6 +7,7 @@ COPY mvnw pom.xml ./
 COPY common-events common-events
 COPY flux-test-support flux-test-support
 COPY flux-security flux-security
+COPY flux-persistence flux-persistence
 COPY flux-web flux-web
 COPY auth-service auth-service
 COPY user-service user-service

@@ -11,13 +11,6 @@ ensure_docs_tools() {
 			"Install them: sudo apt-get install -y nodejs npm   (macOS: brew install node)"
 		apt_install nodejs npm
 	fi
-	CHROMIUM="${FLUX_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
-	if [[ -z $CHROMIUM ]]; then
-		can_apt || die "Chromium is needed to render the diagrams." \
-			"Install it: sudo apt-get install -y chromium   (or point FLUX_CHROMIUM at a Chrome or Chromium binary)"
-		apt_install chromium
-		CHROMIUM="$(command -v chromium)" || die "apt-get installed chromium but there is no chromium command"
-	fi
 	local stamp="$DOCS_TOOLS/node_modules/.flux-lock" lock
 	lock="$(sha256sum "$DOCS_TOOLS/package-lock.json" | cut -d' ' -f1)"
 	[[ -f $stamp && $(cat "$stamp") == "$lock" ]] && return
@@ -28,17 +21,36 @@ ensure_docs_tools() {
 	echo "$lock" >"$stamp"
 }
 
-# Renders every diagram, then validates the AsyncAPI document; the Java tests check what they say.
+ensure_chromium() {
+	CHROMIUM="${FLUX_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
+	if [[ -z $CHROMIUM ]]; then
+		can_apt || die "Chromium is needed to render the diagrams." \
+			"Install it: sudo apt-get install -y chromium   (or point FLUX_CHROMIUM at a Chrome or Chromium binary)"
+		apt_install chromium
+		CHROMIUM="$(command -v chromium)" || die "apt-get installed chromium but there is no chromium command"
+	fi
+}
+
+# Renders every diagram to docs/diagrams/, stamped with its source's hash; DiagramTests fails
+# when a committed SVG was not rendered from its current source or is too wide.
+render_diagrams() {
+	local started=$SECONDS
+	ensure_docs_tools
+	ensure_chromium
+	node "$DOCS_TOOLS/render-diagrams.mjs" "$ROOT" "$CHROMIUM" ||
+		die "a diagram under diagrams/ does not render or is too wide: the message above names the file and what is wrong." \
+			"Fix the .mmd (a ';' or an unquoted '(' in a label are the usual syntax errors), then run ./flux docs again."
+	ok "docs: diagrams rendered to docs/diagrams/ ($((SECONDS - started)) s)"
+}
+
+# Validates the AsyncAPI document; the Java tests check what it and the diagrams say.
 check_docs_sources() {
 	local started=$SECONDS
 	ensure_docs_tools
-	node "$DOCS_TOOLS/render-diagrams.mjs" "$ROOT" "$CHROMIUM" ||
-		die "a diagram under diagrams/ does not render: the message above names the file, the line and what Mermaid expected." \
-			"Fix the .mmd (a ';' or an unquoted '(' in a label are the usual causes), then run ./flux docs to check it alone."
 	node "$DOCS_TOOLS/validate-asyncapi.mjs" "$ROOT/docs/asyncapi.yaml" ||
 		die "docs/asyncapi.yaml is not a valid AsyncAPI 3 document: see the paths and lines above." \
 			"Fix it, then run ./flux docs; EventDocsTests (common-events) says what it must list."
-	ok "docs: diagrams rendered to docs/diagrams/, docs/asyncapi.yaml valid ($((SECONDS - started)) s)"
+	ok "docs: docs/asyncapi.yaml valid ($((SECONDS - started)) s)"
 }
 
 # Lints the OpenAPI documents the services' tests exported (RunningServiceContract), and checks

@@ -76,21 +76,8 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 	 * @param concurrency hashes computed at once, on threads of their own; unset: as many
 	 * as cores, so that a burst of sign-ins may use the whole machine
 	 * @param queue hashes that may wait for a hashing thread; requests beyond it get 503
-	 * @param niceness how much lower the hashing threads' priority is than the request
-	 * threads' (Linux nice, 0 to 19), so that a request needing a core gets it at once
-	 * however many sign-ins are being hashed
-	 * @param idle whether the hashing threads run under Linux's {@code SCHED_IDLE}
-	 * policy, which gives them little more than the CPU no other thread of the service's
-	 * scheduling group wants (the nice value then applies only if the policy cannot be
-	 * set)
-	 * @param nudge how often, while hashes are in flight, a thread per core wakes up so
-	 * that the kernel chooses again what runs there, instead of leaving an idle-priority
-	 * hash on a core a request thread waits for until the next scheduler tick; zero for
-	 * never
 	 */
-	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue,
-			@DefaultValue("19") int niceness, @DefaultValue("true") boolean idle,
-			@DefaultValue("500us") Duration nudge) {
+	public record Hashing(@Nullable Integer concurrency, @DefaultValue("32") int queue) {
 
 		/** The configured concurrency, or as many as cores. */
 		public int slots() {

@@ -57,10 +57,8 @@ public abstract class StructuredLoggingContract {
 		Endpoint postgres = FluxInfrastructure.postgres();
 		Endpoint rabbitMq = FluxInfrastructure.rabbitMq();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		// Native access as the services' jars grant it in their manifest (auth-service's
-		// JNA calls), which a class-path launch does not read.
-		ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-				System.getProperty("java.class.path"), application().getName())
+		ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+				application().getName())
 			.redirectErrorStream(true);
 		Map<String, String> environment = builder.environment();
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");

@@ -8,12 +8,10 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
+
+import dev.flux.persistence.AssignedIdEntity;
 
 /**
  * A user account, the aggregate behind every {@code user.*} event. {@code version} counts
@@ -22,7 +20,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "users")
-public class Account implements Persistable<UUID> {
+public class Account extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -47,9 +45,6 @@ public class Account implements Persistable<UUID> {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	@Transient
-	private boolean fresh;
-
 	protected Account() {
 		this.id = new UUID(0, 0);
 		this.username = "";
@@ -70,7 +65,6 @@ public class Account implements Persistable<UUID> {
 		this.version = 1;
 		this.createdAt = now;
 		this.updatedAt = now;
-		this.fresh = true;
 	}
 
 	static Account register(Username username, EmailAddress email, @Nullable String passwordHash, boolean emailVerified,
@@ -116,17 +110,6 @@ public class Account implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 	public UUID id() {

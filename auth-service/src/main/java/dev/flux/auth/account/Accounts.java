@@ -48,10 +48,8 @@ public class Accounts {
 	}
 
 	/**
-	 * The account as its owner sees it. One SQL statement outside JPA and without a
-	 * transaction: it answers {@code GET /api/auth/me}, the service's most frequent read,
-	 * where a read-only transaction added a second round trip to PostgreSQL (its
-	 * {@code COMMIT}) and Hibernate's session and entity handling.
+	 * The account as its owner sees it, in one SQL statement without a transaction: the
+	 * service's most frequent read (docs/benchmarks.md says what that saved).
 	 */
 	public Optional<AccountView> view(UUID id) {
 		return this.jdbc.sql("SELECT id, username, email, email_verified, created_at FROM users WHERE id = ?")
@@ -64,9 +62,7 @@ public class Accounts {
 
 	/**
 	 * The credentials of the account a login names: an email address when it has an
-	 * {@code @}, else a username. One SQL statement outside JPA: it runs on every
-	 * sign-in, where Hibernate's query and entity handling were a tenth of the CPU a
-	 * sign-in spends beside its hash ({@code ./flux bench auth}).
+	 * {@code @}, else a username. Plain SQL, since every sign-in pays for it.
 	 */
 	public Optional<Credentials> credentialsByLogin(String login) {
 		String trimmed = login.trim();

@@ -13,14 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.AbstractValidatingPasswordEncoder;
 
 /**
- * Argon2id in the PHC string format Spring Security's {@code Argon2PasswordEncoder} reads
- * and writes ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}), computed by Bouncy
- * Castle like it, but with the hashes' 1 KiB memory blocks taken from a pool that
- * outlives them. Spring's encoder gets fresh blocks for every hash: 19 MiB of short-lived
- * garbage per sign-in, which at tens of sign-ins per second kept G1 collecting several
- * times a second and pausing every request (docs/benchmarks.md). The pool keeps enough
- * blocks for the hashes that run at once; Bouncy Castle clears each block before it
- * returns to the pool.
+ * Argon2id in the PHC format of Spring Security's {@code Argon2PasswordEncoder}, computed
+ * by Bouncy Castle with memory blocks from a pool that outlives each hash, so that a
+ * sign-in leaves no 19 MiB of garbage behind (docs/benchmarks.md, "Password hashing").
  */
 final class Argon2idEncoder extends AbstractValidatingPasswordEncoder {
 

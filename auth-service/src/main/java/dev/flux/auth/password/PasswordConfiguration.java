@@ -32,8 +32,7 @@ class PasswordConfiguration {
 
 	@Bean
 	HashingBulkhead hashingBulkhead(AuthProperties properties) {
-		return new HashingBulkhead(properties.hashing().slots(), properties.hashing().queue(),
-				properties.hashing().niceness(), properties.hashing().idle(), properties.hashing().nudge());
+		return new HashingBulkhead(properties.hashing().slots(), properties.hashing().queue());
 	}
 
 	/**

@@ -6,17 +6,15 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
+
+import dev.flux.persistence.AssignedIdEntity;
 
 /** A refresh token of a session, by hash; rotated once it has been exchanged. */
 @Entity
 @Table(name = "refresh_tokens")
-class RefreshToken implements Persistable<UUID> {
+class RefreshToken extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -33,9 +31,6 @@ class RefreshToken implements Persistable<UUID> {
 	@Column(name = "rotated_at")
 	private @Nullable Instant rotatedAt;
 
-	@Transient
-	private boolean fresh;
-
 	protected RefreshToken() {
 		this.id = new UUID(0, 0);
 		this.sessionId = this.id;
@@ -48,7 +43,6 @@ class RefreshToken implements Persistable<UUID> {
 		this.sessionId = sessionId;
 		this.tokenHash = tokenHash;
 		this.createdAt = now;
-		this.fresh = true;
 	}
 
 	boolean isRotated() {
@@ -66,17 +60,6 @@ class RefreshToken implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 }

@@ -6,17 +6,15 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
+
+import dev.flux.persistence.AssignedIdEntity;
 
 /** A provider identity, (provider, subject), that signs in to one account. */
 @Entity
 @Table(name = "oauth_providers")
-class Identity implements Persistable<UUID> {
+class Identity extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -34,9 +32,6 @@ class Identity implements Persistable<UUID> {
 	@Column(name = "created_at")
 	private Instant createdAt;
 
-	@Transient
-	private boolean fresh;
-
 	protected Identity() {
 		this.id = new UUID(0, 0);
 		this.userId = this.id;
@@ -52,7 +47,6 @@ class Identity implements Persistable<UUID> {
 		this.subject = subject;
 		this.email = email;
 		this.createdAt = now;
-		this.fresh = true;
 	}
 
 	/** Keeps the address the provider last reported, for the owner's list. */
@@ -65,17 +59,6 @@ class Identity implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 	UUID userId() {

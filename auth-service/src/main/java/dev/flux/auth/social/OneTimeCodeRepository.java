@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.Query;
 interface OneTimeCodeRepository extends JpaRepository<OneTimeCode, UUID> {
 
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select c from OneTimeCode c where c.codeHash = ?1")
+	@Query("select c from OneTimeCode c where c.tokenHash = ?1")
 	Optional<OneTimeCode> findForUpdate(byte[] codeHash);
 
 	@Modifying

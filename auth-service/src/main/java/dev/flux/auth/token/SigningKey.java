@@ -8,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
+import dev.flux.persistence.AssignedIdEntity;
+
 /** A stored signing key: public JWK in clear, private JWK encrypted. */
 @Entity
 @Table(name = "signing_keys")
-class SigningKey {
+class SigningKey extends AssignedIdEntity<String> {
 
 	@Id
 	private String kid;
@@ -73,6 +75,11 @@ class SigningKey {
 
 	@Nullable Instant retiredAt() {
 		return this.retiredAt;
+	}
+
+	@Override
+	public String getId() {
+		return this.kid;
 	}
 
 }

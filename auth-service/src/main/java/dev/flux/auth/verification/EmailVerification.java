@@ -3,15 +3,10 @@ package dev.flux.auth.verification;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
+
+import dev.flux.persistence.ReplaceableToken;
 
 /**
  * An email verification token, by hash, for the address it was sent to: usable once,
@@ -19,83 +14,21 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "email_verifications")
-class EmailVerification implements Persistable<UUID> {
-
-	@Id
-	private UUID id;
-
-	@Column(name = "user_id")
-	private UUID userId;
+class EmailVerification extends ReplaceableToken {
 
 	private String email;
 
-	@Column(name = "token_hash")
-	private byte[] tokenHash;
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "expires_at")
-	private Instant expiresAt;
-
-	@Column(name = "used_at")
-	private @Nullable Instant usedAt;
-
-	@Column(name = "invalidated_at")
-	private @Nullable Instant invalidatedAt;
-
-	@Transient
-	private boolean fresh;
-
 	protected EmailVerification() {
-		this.id = new UUID(0, 0);
-		this.userId = this.id;
 		this.email = "";
-		this.tokenHash = new byte[0];
-		this.createdAt = Instant.EPOCH;
-		this.expiresAt = Instant.EPOCH;
 	}
 
 	EmailVerification(UUID userId, String email, byte[] tokenHash, Instant now, Instant expiresAt) {
-		this.id = UUID.randomUUID();
-		this.userId = userId;
+		super(userId, tokenHash, now, expiresAt);
 		this.email = email;
-		this.tokenHash = tokenHash;
-		this.createdAt = now;
-		this.expiresAt = expiresAt;
-		this.fresh = true;
-	}
-
-	boolean isUsable(Instant now) {
-		return this.usedAt == null && this.invalidatedAt == null && now.isBefore(this.expiresAt);
-	}
-
-	void use(Instant now) {
-		this.usedAt = now;
 	}
 
 	String email() {
 		return this.email;
-	}
-
-	UUID userId() {
-		return this.userId;
-	}
-
-	@Override
-	public UUID getId() {
-		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 }

@@ -44,10 +44,6 @@ final class ConsumerMetrics {
 			.increment();
 	}
 
-	MeterRegistry registry() {
-		return this.registry;
-	}
-
 	private Counter counter(String name, String description, String tag, String value) {
 		return Counter.builder(name)
 			.description(description)

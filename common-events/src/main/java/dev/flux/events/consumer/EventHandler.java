@@ -13,8 +13,14 @@ import dev.flux.events.EventEnvelope;
  */
 public interface EventHandler<P> {
 
-	/** The payload record this handler takes. */
-	Class<P> payloadType();
+	/**
+	 * The payload record this handler takes: the type argument its class (or a
+	 * superclass) gives this interface, so a handler never names it twice.
+	 * @throws IllegalStateException when the class leaves it open (a lambda, a raw type)
+	 */
+	default Class<P> payloadType() {
+		return PayloadTypes.of(this);
+	}
 
 	/**
 	 * Applies the event. Use {@code envelope.aggregateVersion()} to ignore a stale

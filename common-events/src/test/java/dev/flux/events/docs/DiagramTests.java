@@ -80,6 +80,40 @@ class DiagramTests {
 	}
 
 	@Test
+	void everyRenderedDiagramMatchesItsSourceAndFitsALaptopScreen() {
+		List<String> problems = new ArrayList<>();
+		for (Path diagram : FluxDocs.diagrams()) {
+			String svgPath = "docs/diagrams/" + diagram.toString().replace('\\', '/').replaceFirst("\\.mmd$", ".svg");
+			Path svg = FluxDocs.ROOT.resolve(svgPath);
+			if (!Files.isRegularFile(svg)) {
+				continue;
+			}
+			RenderedDiagram rendered = RenderedDiagram.read(FluxDocs.read(svg));
+			if (!RenderedDiagram.sourceHash(FluxDocs.read(FluxDocs.DIAGRAMS.resolve(diagram)))
+				.equals(rendered.sourceHash())) {
+				problems.add(svgPath + " was not rendered from the current diagrams/" + diagram
+						+ ": run ./flux docs and commit the SVG");
+			}
+			if (!(rendered.width() <= RenderedDiagram.MAX_WIDTH)) {
+				problems.add(svgPath + " is " + Math.round(rendered.width()) + " px wide, more than "
+						+ RenderedDiagram.MAX_WIDTH + ": shorten its labels, lay it out top to bottom, or split it");
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void readsTheSourceHashAndWidthOfARenderedDiagram() {
+		RenderedDiagram rendered = RenderedDiagram
+			.read("<svg data-flux-source=\"sha256:" + RenderedDiagram.sourceHash("flowchart LR\r\n  a --> b\r\n")
+					+ "\" id=\"my-svg\" style=\"max-width: 5460px;\" viewBox=\"-50 -10 5460 1190\"><g/></svg>");
+
+		assertThat(rendered.sourceHash()).isEqualTo(RenderedDiagram.sourceHash("flowchart LR\n  a --> b\n"));
+		assertThat(rendered.width()).isEqualTo(5460);
+		assertThat(RenderedDiagram.read("<svg viewBox=\"0 0 800 600\"></svg>").sourceHash()).isEmpty();
+	}
+
+	@Test
 	void readsNamesTheWayTheTestNeeds() {
 		assertThat(FluxDocs.dottedNames("A->>B: to user.service.retry.5s<br/>app.events (e.g. user.*), "
 				+ "Outbox.append and /.well-known/jwks.json"))

@@ -38,11 +38,6 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	}
 
 	@Override
-	public Class<SampleHappened> payloadType() {
-		return SampleHappened.class;
-	}
-
-	@Override
 	public void handle(SampleHappened payload, EventEnvelope envelope) {
 		this.attempts.computeIfAbsent(payload.note(), (note) -> new CopyOnWriteArrayList<>()).add(Instant.now());
 		if (payload.note().startsWith("poison") && !this.cured) {

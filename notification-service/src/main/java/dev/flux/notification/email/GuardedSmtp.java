@@ -107,10 +107,6 @@ class GuardedSmtp implements DisposableBean {
 		Retry.decorateRunnable(this.retry, CircuitBreaker.decorateRunnable(this.breaker, attempt)).run();
 	}
 
-	CircuitBreaker.State breakerState() {
-		return this.breaker.getState();
-	}
-
 	private MimeMessage build(String messageId, String to, RenderedEmail email) {
 		Session session = (this.mail instanceof JavaMailSenderImpl impl) ? impl.getSession() : null;
 		MimeMessage message = (session != null) ? new FixedIdMessage(session, messageId)

@@ -75,13 +75,6 @@ final class GatewaySession {
 		}
 	}
 
-	/** Sends a frame that is not numbered (answers, acknowledgements). */
-	synchronized void reply(String json) {
-		if (this.connection != null) {
-			this.connection.send(json);
-		}
-	}
-
 	/**
 	 * Puts a new session on its socket: the snapshot first, then whatever was pushed
 	 * while the snapshot was being read, so nothing falls between the two.

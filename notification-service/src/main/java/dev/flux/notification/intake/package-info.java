@@ -1,5 +1,6 @@
 /**
- * What each consumed event does to the recipients, the inbox and the outgoing email.
+ * One handler per consumed event: what it does to the recipients, the inbox and the
+ * outgoing email.
  */
 @NullMarked
 package dev.flux.notification.intake;

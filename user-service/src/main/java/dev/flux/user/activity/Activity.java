@@ -6,17 +6,15 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
+
+import dev.flux.persistence.AssignedIdEntity;
 
 /** Something a user is doing: playing, listening to or watching something. */
 @Entity
 @Table(name = "user_activities")
-public class Activity implements Persistable<UUID> {
+public class Activity extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -39,9 +37,6 @@ public class Activity implements Persistable<UUID> {
 	@Column(name = "end_time")
 	private @Nullable Instant endTime;
 
-	@Transient
-	private boolean fresh;
-
 	protected Activity() {
 		this.id = new UUID(0, 0);
 		this.userId = this.id;
@@ -59,7 +54,6 @@ public class Activity implements Persistable<UUID> {
 		this.state = draft.state();
 		this.startTime = startTime;
 		this.endTime = draft.endsAt();
-		this.fresh = true;
 	}
 
 	/** An activity read by SQL for display only; never saved. */
@@ -67,7 +61,7 @@ public class Activity implements Persistable<UUID> {
 		Activity activity = new Activity(userId, new ActivityView.Draft(view.type(), view.name(), view.details(),
 				view.state(), view.startedAt(), view.endsAt()), view.startedAt());
 		activity.id = view.id();
-		activity.fresh = false;
+		activity.markStored();
 		return activity;
 	}
 
@@ -82,17 +76,6 @@ public class Activity implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 }

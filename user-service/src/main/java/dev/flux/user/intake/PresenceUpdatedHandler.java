@@ -22,11 +22,6 @@ class PresenceUpdatedHandler implements EventHandler<PresenceUpdated> {
 	}
 
 	@Override
-	public Class<PresenceUpdated> payloadType() {
-		return PresenceUpdated.class;
-	}
-
-	@Override
 	public void handle(PresenceUpdated payload, EventEnvelope envelope) {
 		AggregateIds.check(envelope, payload.userId());
 		this.sync.presence(payload.userId(), Status.of(payload.status()), envelope.aggregateVersion());

@@ -21,11 +21,6 @@ class UserUpdatedHandler implements EventHandler<UserUpdated> {
 	}
 
 	@Override
-	public Class<UserUpdated> payloadType() {
-		return UserUpdated.class;
-	}
-
-	@Override
 	public void handle(UserUpdated payload, EventEnvelope envelope) {
 		AggregateIds.check(envelope, payload.userId());
 		this.sync.renamed(payload.userId(), payload.username(), envelope.aggregateVersion());

@@ -8,13 +8,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dev.flux.persistence.AssignedIdEntity;
+
 /**
  * The tombstone of a deleted user: its id and the version of {@code user.deleted},
  * nothing personal. Events about the user that arrive after it are dropped.
  */
 @Entity
 @Table(name = "deleted_users")
-class DeletedUser {
+class DeletedUser extends AssignedIdEntity<UUID> {
 
 	@Id
 	@Column(name = "user_id")
@@ -35,6 +37,11 @@ class DeletedUser {
 		this.userId = userId;
 		this.accountVersion = accountVersion;
 		this.deletedAt = deletedAt;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.userId;
 	}
 
 }

@@ -7,13 +7,10 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Persistable;
 
+import dev.flux.persistence.AssignedIdEntity;
 import dev.flux.user.presence.Status;
 
 /**
@@ -24,7 +21,7 @@ import dev.flux.user.presence.Status;
  */
 @Entity
 @Table(name = "user_profiles")
-class Profile implements Persistable<UUID> {
+class Profile extends AssignedIdEntity<UUID> {
 
 	@Id
 	@Column(name = "user_id")
@@ -68,9 +65,6 @@ class Profile implements Persistable<UUID> {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	@Transient
-	private boolean fresh;
-
 	protected Profile() {
 		this.userId = new UUID(0, 0);
 		this.username = "";
@@ -87,7 +81,6 @@ class Profile implements Persistable<UUID> {
 		this.version = 1;
 		this.createdAt = now;
 		this.updatedAt = now;
-		this.fresh = true;
 	}
 
 	/** A profile read by SQL for display only; never saved. */
@@ -104,7 +97,7 @@ class Profile implements Persistable<UUID> {
 		profile.presenceSequence = state.presenceSequence();
 		profile.version = version;
 		profile.updatedAt = updatedAt;
-		profile.fresh = false;
+		profile.markStored();
 		return profile;
 	}
 
@@ -180,17 +173,6 @@ class Profile implements Persistable<UUID> {
 		return this.userId;
 	}
 
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
-	}
-
 	UUID userId() {
 		return this.userId;
 	}
@@ -202,10 +184,6 @@ class Profile implements Persistable<UUID> {
 	/** The display name, the username unless the user chose one. */
 	String displayName() {
 		return Objects.requireNonNullElse(this.displayName, this.username);
-	}
-
-	@Nullable String chosenDisplayName() {
-		return this.displayName;
 	}
 
 	@Nullable String avatarUrl() {
@@ -284,7 +262,6 @@ class Profile implements Persistable<UUID> {
 			@Nullable String bio, @Nullable String customStatusText, @Nullable String customStatusEmoji,
 			@Nullable Instant customStatusExpiresAt, @Nullable String chosenStatus, String presence,
 			long presenceSequence) {
-
 	}
 
 }

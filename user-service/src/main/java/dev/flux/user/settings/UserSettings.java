@@ -6,11 +6,9 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-import org.springframework.data.domain.Persistable;
+
+import dev.flux.persistence.AssignedIdEntity;
 
 /**
  * The stored settings of a user; {@code version} counts their changes and is their ETag.
@@ -18,7 +16,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "user_settings")
-public class UserSettings implements Persistable<UUID> {
+public class UserSettings extends AssignedIdEntity<UUID> {
 
 	@Id
 	@Column(name = "user_id")
@@ -48,9 +46,6 @@ public class UserSettings implements Persistable<UUID> {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	@Transient
-	private boolean fresh;
-
 	protected UserSettings() {
 		this.userId = new UUID(0, 0);
 		this.theme = "dark";
@@ -70,7 +65,6 @@ public class UserSettings implements Persistable<UUID> {
 		this.allowFriendRequests = defaults.allowFriendRequests();
 		this.version = 1;
 		this.updatedAt = now;
-		this.fresh = true;
 	}
 
 	/** Settings read by SQL for display only; never saved. */
@@ -78,7 +72,7 @@ public class UserSettings implements Persistable<UUID> {
 		UserSettings settings = new UserSettings(userId, updatedAt);
 		settings.change(values, updatedAt);
 		settings.version = version;
-		settings.fresh = false;
+		settings.markStored();
 		return settings;
 	}
 
@@ -122,17 +116,6 @@ public class UserSettings implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.userId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.fresh;
-	}
-
-	@PostLoad
-	@PostPersist
-	void stored() {
-		this.fresh = false;
 	}
 
 }

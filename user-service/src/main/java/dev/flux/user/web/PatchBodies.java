@@ -116,10 +116,6 @@ public class PatchBodies {
 	 */
 	public record Patch<T>(T values, Set<String> given) {
 
-		public boolean has(String field) {
-			return this.given.contains(field);
-		}
-
 	}
 
 }

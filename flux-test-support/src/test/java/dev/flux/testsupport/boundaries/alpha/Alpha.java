@@ -1,0 +1,6 @@
+package dev.flux.testsupport.boundaries.alpha;
+
+/** The alpha feature's API. */
+public class Alpha {
+
+}

@@ -1,0 +1,21 @@
+package dev.flux.notification;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import dev.flux.testsupport.FeatureBoundaries;
+
+@AnalyzeClasses(packages = "dev.flux.notification", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundaryTests {
+
+	@ArchTest
+	static final ArchRule featuresMeetOnlyAtTheirApi = FeatureBoundaries
+		.featuresMeetOnlyAtTheirApi("dev.flux.notification");
+
+	@ArchTest
+	static final ArchRule domainCodeIsFreeOfWebTypes = FeatureBoundaries
+		.domainCodeIsFreeOfWebTypes("dev.flux.notification");
+
+}
