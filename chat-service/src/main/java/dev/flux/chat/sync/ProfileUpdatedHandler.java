@@ -21,11 +21,6 @@ class ProfileUpdatedHandler implements EventHandler<ProfileUpdated> {
 	}
 
 	@Override
-	public Class<ProfileUpdated> payloadType() {
-		return ProfileUpdated.class;
-	}
-
-	@Override
 	public void handle(ProfileUpdated payload, EventEnvelope envelope) {
 		AggregateIds.check(envelope, payload.userId());
 		this.users.profileChanged(payload.userId(), payload.displayName(), payload.avatarUrl(),

@@ -18,11 +18,6 @@ class UserCreatedHandler implements EventHandler<UserCreated> {
 	}
 
 	@Override
-	public Class<UserCreated> payloadType() {
-		return UserCreated.class;
-	}
-
-	@Override
 	public void handle(UserCreated payload, EventEnvelope envelope) {
 		AggregateIds.check(envelope, payload.userId());
 		this.users.created(payload.userId(), payload.username(), envelope.aggregateVersion());

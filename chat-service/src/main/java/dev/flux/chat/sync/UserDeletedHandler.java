@@ -26,11 +26,6 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 	}
 
 	@Override
-	public Class<UserDeleted> payloadType() {
-		return UserDeleted.class;
-	}
-
-	@Override
 	public void handle(UserDeleted payload, EventEnvelope envelope) {
 		AggregateIds.check(envelope, payload.userId());
 		this.users.deleted(payload.userId(), envelope.aggregateVersion());

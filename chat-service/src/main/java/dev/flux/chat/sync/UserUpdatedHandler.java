@@ -20,11 +20,6 @@ class UserUpdatedHandler implements EventHandler<UserUpdated> {
 	}
 
 	@Override
-	public Class<UserUpdated> payloadType() {
-		return UserUpdated.class;
-	}
-
-	@Override
 	public void handle(UserUpdated payload, EventEnvelope envelope) {
 		AggregateIds.check(envelope, payload.userId());
 		this.users.renamed(payload.userId(), payload.username(), envelope.aggregateVersion());
