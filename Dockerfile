@@ -14,6 +14,8 @@ COPY user-service user-service
 COPY notification-service notification-service
 COPY chat-service chat-service
 COPY system-tests system-tests
+# Maven reads every module of the reactor; the manifests tests are not built here.
+COPY kubernetes-tests/pom.xml kubernetes-tests/pom.xml
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -q -B -DskipTests -Dspring-javaformat.skip=true -pl "${SERVICE}" -am package \
 	&& cp "${SERVICE}/target/${SERVICE}.jar" /app.jar
 

@@ -18,7 +18,8 @@
 # `./flux help deploy kubernetes`) from those lines without running it. A command checks its own
 # arguments with no_args or usage_error (lib/args.sh), so a wrong one fails with the usage before
 # anything happens. A new option of an existing command (`./flux up --cluster`) is a case in that
-# command's argument loop, its code a lib file of its own. `./flux test` runs shellcheck on all of it.
+# command's argument loop, its code a lib file of its own. `./flux test` runs shellcheck on all of it,
+# and LauncherTests (system-tests) checks the help and the argument checks of every command file.
 set -Eeuo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

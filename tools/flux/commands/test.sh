@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# flux-usage: test [maven args]
+# flux-usage: test [--system | --soak] [maven args]
 # flux-summary: check the scripts and docs, run every test against real PostgreSQL and RabbitMQ, then stop them
 
 help_test() {
@@ -9,25 +9,51 @@ instead when Docker runs), then ./mvnw verify with the arguments given, for exam
   ./flux test -pl auth-service -am -Dtest='SignInTests' -Dsurefire.failIfNoSpecifiedTests=false
 Ports of the throw-away servers: FLUX_TEST_PG_PORT (${TEST_PG_PORT}), FLUX_TEST_AMQP_PORT (${TEST_AMQP_PORT};
 RabbitMQ also takes that port + 2 and + 3).
+
+--system: also the system tests of the whole deployment (system-tests' @SystemTest classes: every
+service's jar as two processes on a three-node RabbitMQ cluster, the end-to-end scenarios and the
+fault matrix of docs/reliability.md); about half an hour on two cores, so not part of CI yet.
+
+--soak: only the system tests' fault matrix (FaultMatrixTests), each fault FLUX_SOAK_ROUNDS (10)
+times in a row on the same running system; an hour or more, not part of CI. The table of the run
+is in system-tests/target/system-tests/fault-table.md.
 EOF
 }
 
 cmd_test() {
-	local started=$SECONDS
+	local started=$SECONDS soak='' system=()
+	case ${1:-} in
+	--soak)
+		soak=1
+		shift
+		;;
+	--system)
+		system=(-Dflux.system.excludedGroups=)
+		shift
+		;;
+	esac
 	pick_jdk
 	say "JDK: $JAVA_HOME"
-	lint_scripts
-	check_docs_sources
+	if [[ -z $soak ]]; then
+		lint_scripts
+		check_docs_sources
+	fi
 	if docker_running; then
 		say "Docker is running: integration tests use Testcontainers"
 		unset FLUX_TEST_INFRA
 	else
 		start_test_servers
 	fi
-	say "running the test suite (./mvnw verify)"
 	local rc=0
-	"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "$@" || rc=$?
-	((rc == 0)) && lint_openapi
+	if [[ -n $soak ]]; then
+		say "soak: every fault of the matrix ${FLUX_SOAK_ROUNDS:-10} times (system-tests only)"
+		"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify -pl system-tests -am -Dtest=FaultMatrixTests \
+			-Dsurefire.failIfNoSpecifiedTests=false -Dflux.system.excludedGroups= -Dflux.system.rounds="${FLUX_SOAK_ROUNDS:-10}" "$@" || rc=$?
+	else
+		say "running the test suite (./mvnw verify)"
+		"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "${system[@]}" "$@" || rc=$?
+		((rc == 0)) && lint_openapi
+	fi
 	say "tests finished in $((SECONDS - started)) s"
 	return "$rc"
 }

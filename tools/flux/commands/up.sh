@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# flux-usage: up
+# flux-usage: up [--cluster]
 # flux-summary: build what is stale, start PostgreSQL, RabbitMQ and the three services
 
 help_up() {
@@ -14,14 +14,23 @@ Where PostgreSQL and RabbitMQ come from, first match wins:
 Ports: FLUX_AUTH_PORT, FLUX_USER_PORT, FLUX_NOTIFICATION_PORT (8081-8083); local servers
 FLUX_LOCAL_PG_PORT, FLUX_LOCAL_AMQP_PORT, FLUX_LOCAL_MANAGEMENT_PORT, FLUX_LOCAL_SMTP_PORT, FLUX_LOCAL_MAIL_PORT.
 JVM options of the services: FLUX_JAVA_OPTS; JSON logs: FLUX_LOG_FORMAT=ecs; readiness wait: FLUX_START_TIMEOUT.
+
+--cluster (local servers only): a three-node RabbitMQ cluster instead of the single broker
+(tools/rabbitmq-cluster; AMQP on FLUX_LOCAL_CLUSTER_PORT (55700) and the next two ports), the
+services connected to all three nodes (FLUX_CLUSTER=1 does the same). ./flux down stops it; ./flux up without it goes back to one node.
 EOF
 }
 
 cmd_up() {
 	while (($#)); do
 		case $1 in
+		--cluster)
+			# shellcheck disable=SC2034 # read by infra_up (lib/infra.sh)
+			UP_CLUSTER=1
+			;;
 		*) usage_error "unknown argument '$1'" ;;
 		esac
+		shift
 	done
 	local started=$SECONDS
 	command -v curl >/dev/null 2>&1 || { can_apt && apt_install curl; } || die "curl is needed: sudo apt-get install -y curl"

@@ -12,8 +12,16 @@ infra_up() {
 		infra_docker
 	else
 		pg_start up "$UP_PG_PORT"
-		rabbit_start up "$UP_AMQP_PORT" "$UP_MGMT_PORT"
-		write_infra local 127.0.0.1 "$UP_PG_PORT" 127.0.0.1 "$UP_AMQP_PORT" "http://localhost:$UP_MGMT_PORT"
+		if [[ -n ${UP_CLUSTER:-} ]]; then
+			rabbit_stop up
+			cluster_start
+			write_infra local 127.0.0.1 "$UP_PG_PORT" 127.0.0.1 "$UP_CLUSTER_PORT" "http://localhost:$UP_MGMT_PORT"
+			cluster_addresses >>"$FLUX_DIR/infra.env"
+		else
+			cluster_stop
+			rabbit_start up "$UP_AMQP_PORT" "$UP_MGMT_PORT"
+			write_infra local 127.0.0.1 "$UP_PG_PORT" 127.0.0.1 "$UP_AMQP_PORT" "http://localhost:$UP_MGMT_PORT"
+		fi
 	fi
 	infra_mail
 }
@@ -87,6 +95,7 @@ infra_down() {
 	configured) ok "PostgreSQL and RabbitMQ are yours (configured): left running" ;;
 	*)
 		rabbit_stop up
+		cluster_stop
 		pg_stop up
 		;;
 	esac

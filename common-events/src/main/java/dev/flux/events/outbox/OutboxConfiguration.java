@@ -2,13 +2,18 @@ package dev.flux.events.outbox;
 
 import java.time.Clock;
 
+import java.util.List;
+
 import javax.sql.DataSource;
+
+import com.rabbitmq.client.Address;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +47,17 @@ public class OutboxConfiguration {
 
 	@Bean(destroyMethod = "close")
 	OutboxPublisher fluxOutboxPublisher(CachingConnectionFactory connectionFactory, OutboxProperties properties,
-			ServiceIdentity identity) {
-		return new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), identity.producer(),
+			ServiceIdentity identity, ObjectProvider<RabbitConnectionDetails> connectionDetails) {
+		// Every node of spring.rabbitmq.addresses, like the listeners: the rabbit
+		// connection
+		// factory alone knows only the first, so the relay stalled while that node was
+		// down
+		// (found by the system tests' broker-node fault).
+		List<Address> addresses = connectionDetails.stream()
+			.flatMap((details) -> details.getAddresses().stream())
+			.map((address) -> new Address(address.host(), address.port()))
+			.toList();
+		return new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), addresses, identity.producer(),
 				properties.confirmTimeout());
 	}
 

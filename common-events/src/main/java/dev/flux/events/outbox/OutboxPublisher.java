@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 import com.rabbitmq.client.Connection;
@@ -53,8 +55,20 @@ final class OutboxPublisher implements AutoCloseable {
 
 	private final String producer;
 
+	private final List<Address> addresses;
+
 	OutboxPublisher(ConnectionFactory connectionFactory, String producer, Duration confirmTimeout) {
+		this(connectionFactory, List.of(), producer, confirmTimeout);
+	}
+
+	/**
+	 * @param addresses every broker node to try, in a random order per connection; empty:
+	 * the connection factory's own host and port
+	 */
+	OutboxPublisher(ConnectionFactory connectionFactory, List<Address> addresses, String producer,
+			Duration confirmTimeout) {
 		this.connectionFactory = connectionFactory;
+		this.addresses = List.copyOf(addresses);
 		this.producer = producer;
 		this.confirmTimeout = confirmTimeout;
 	}
@@ -151,13 +165,20 @@ final class OutboxPublisher implements AutoCloseable {
 				unconfirmed.isEmpty() ? null : "nacked by the broker");
 	}
 
+	private static List<Address> shuffled(List<Address> addresses) {
+		List<Address> order = new ArrayList<>(addresses);
+		Collections.shuffle(order);
+		return order;
+	}
+
 	private Channel channel() throws IOException, TimeoutException {
 		Channel current = this.channel;
 		if (current != null && current.isOpen()) {
 			return current;
 		}
 		close();
-		Connection created = this.connectionFactory.newConnection("flux-outbox-relay");
+		Connection created = this.addresses.isEmpty() ? this.connectionFactory.newConnection("flux-outbox-relay")
+				: this.connectionFactory.newConnection(shuffled(this.addresses), "flux-outbox-relay");
 		this.connection = created;
 		Channel opened = created.createChannel();
 		opened.confirmSelect();

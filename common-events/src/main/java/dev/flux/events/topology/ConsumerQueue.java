@@ -31,7 +31,10 @@ public record ConsumerQueue(String service, List<String> bindingKeys, List<Durat
 		return prefix() + "queue";
 	}
 
-	/** The direct exchange a failed message is sent to, keyed by retry queue name. */
+	/**
+	 * The direct exchange a failed message is sent to, keyed by retry queue name; expired
+	 * retries come back through it, keyed by the main queue's name.
+	 */
 	public String retryExchange() {
 		return prefix() + "retry";
 	}
@@ -65,13 +68,15 @@ public record ConsumerQueue(String service, List<String> bindingKeys, List<Durat
 	/**
 	 * Arguments of a retry queue: messages wait the tier's delay, then the broker
 	 * dead-letters them back to the main queue, at least once (a broker restart loses no
-	 * retry).
+	 * retry). They go back through the service's own retry exchange, not the default
+	 * exchange: declaring a queue that dead-letters to an exchange needs write permission
+	 * on it, and the service's broker user may write only to its own resources.
 	 */
 	public Map<String, Object> retryArguments(int tier) {
 		Map<String, Object> arguments = new LinkedHashMap<>();
 		arguments.put("x-queue-type", "quorum");
 		arguments.put("x-message-ttl", this.retryTiers.get(tier).toMillis());
-		arguments.put("x-dead-letter-exchange", "");
+		arguments.put("x-dead-letter-exchange", retryExchange());
 		arguments.put("x-dead-letter-routing-key", name());
 		arguments.put("x-dead-letter-strategy", "at-least-once");
 		arguments.put("x-overflow", "reject-publish");

@@ -121,6 +121,7 @@ public final class FluxTopology {
 		declarables.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, REPLAY_EXCHANGE, queue.name(), null));
 		DirectExchange retry = new DirectExchange(queue.retryExchange(), true, false);
 		declarables.add(retry);
+		declarables.add(BindingBuilder.bind(main).to(retry).with(queue.name()));
 		for (int tier = 0; tier < queue.retryTiers().size(); tier++) {
 			Queue retryQueue = new Queue(queue.retryQueue(tier), true, false, false, queue.retryArguments(tier));
 			declarables.add(retryQueue);

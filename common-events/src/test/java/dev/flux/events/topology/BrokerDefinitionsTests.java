@@ -49,6 +49,28 @@ class BrokerDefinitionsTests {
 	}
 
 	@Test
+	void retriesComeBackThroughAnExchangeTheServiceMayWriteTo() {
+		// Found by the system tests: with retry tiers of its own
+		// (FLUX_EVENTS_CONSUMER_RETRY_TIERS)
+		// a service declares its retry queues itself, and the broker refused a
+		// dead-letter
+		// target on the default exchange, which no service user may write to.
+		ConsumerQueue queue = FluxTopology.standard(List.of(java.time.Duration.ofSeconds(3)))
+			.queueOf("user")
+			.orElseThrow();
+
+		assertThat((String) queue.retryArguments(0).get("x-dead-letter-exchange"))
+			.matches(BrokerDefinitions.permissionOf("user"));
+		assertThat(queue.retryArguments(0)).containsEntry("x-dead-letter-routing-key", "user.service.queue");
+		assertThat(FluxTopology.declarables(queue)).anySatisfy((declarable) -> assertThat(declarable)
+			.isInstanceOfSatisfying(org.springframework.amqp.core.Binding.class, (binding) -> {
+				assertThat(binding.getExchange()).isEqualTo("user.service.retry");
+				assertThat(binding.getRoutingKey()).isEqualTo("user.service.queue");
+				assertThat(binding.getDestination()).isEqualTo("user.service.queue");
+			}));
+	}
+
+	@Test
 	void queuesFollowTheDesign() {
 		FluxTopology topology = FluxTopology.standard(FluxTopology.DEFAULT_RETRY_TIERS);
 
