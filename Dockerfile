@@ -12,6 +12,7 @@ COPY flux-web flux-web
 COPY auth-service auth-service
 COPY user-service user-service
 COPY notification-service notification-service
+COPY chat-service chat-service
 COPY system-tests system-tests
 # Maven reads every module of the reactor; the manifests tests are not built here.
 COPY kubernetes-tests/pom.xml kubernetes-tests/pom.xml

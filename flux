@@ -87,7 +87,7 @@ command_line() { # usage summary: the summary on a line of its own when the usag
 
 usage() {
 	cat <<EOF
-${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, notification-service).
+${BOLD}flux${RESET}: run and test the Flux backend (auth-service, user-service, notification-service, chat-service).
 
 $(command_list)
 $(command_line './flux help [command]' 'this text, or the help of one command (as is ./flux <command> --help)')

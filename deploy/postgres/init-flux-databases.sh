@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Creates the three Flux databases, each owned by its own login role that no other role can open.
+# Creates the four Flux databases, each owned by its own login role that no other role can open.
 # Safe to run again. Used by ./flux, by docker-compose (docker-entrypoint-initdb.d) and by tests.
 # Connection: the usual PG* variables (PGHOST, PGPORT, PGUSER, PGPASSWORD) of a superuser.
-# Passwords: FLUX_AUTH_DB_PASSWORD, FLUX_USER_DB_PASSWORD, FLUX_NOTIFICATION_DB_PASSWORD
+# Passwords: FLUX_AUTH_DB_PASSWORD, FLUX_USER_DB_PASSWORD, FLUX_NOTIFICATION_DB_PASSWORD, FLUX_CHAT_DB_PASSWORD
 # (default: the role's name, for development only).
 # FLUX_DATABASE_SERVICES overrides which services get one (./flux test adds its test databases).
 set -euo pipefail
 
-for service in ${FLUX_DATABASE_SERVICES:-auth user notification}; do
+for service in ${FLUX_DATABASE_SERVICES:-auth user notification chat}; do
 	role="flux_${service}"
 	password_variable="FLUX_${service^^}_DB_PASSWORD"
 	password="${!password_variable:-$role}"

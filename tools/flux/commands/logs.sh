@@ -3,7 +3,7 @@
 # flux-summary: follow the logs of one service (or all of them, and the servers)
 
 help_logs() {
-	echo "service: auth, user or notification (with or without -service). Files are in .flux/logs/."
+	echo "service: auth, user, notification or chat (with or without -service). Files are in .flux/logs/."
 }
 
 cmd_logs() {

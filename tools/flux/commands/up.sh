@@ -50,7 +50,8 @@ ${BOLD}Flux is up${RESET} in $((SECONDS - started)) s.
   auth-service          http://localhost:$(service_port auth-service)       health: /actuator/health
   user-service          http://localhost:$(service_port user-service)
   notification-service  http://localhost:$(service_port notification-service)
-  PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification ($FLUX_INFRA)
+  chat-service          http://localhost:$(service_port chat-service)
+  PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification, flux_chat ($FLUX_INFRA)
   RabbitMQ              $FLUX_RABBITMQ_HOST:$FLUX_RABBITMQ_PORT   vhost flux; management $FLUX_RABBITMQ_MANAGEMENT_URL ($RABBIT_ADMIN / $RABBIT_ADMIN)
   emails                ${FLUX_MAIL_READ:-not caught}
   realtime gateway      ws://localhost:$(service_port notification-service)/ws   (access token in the handshake or an identify message)

@@ -66,7 +66,7 @@ infra_configured() {
 			"$ROOT/deploy/postgres/init-flux-databases.sh" || die "could not create the Flux databases and roles on $db_host:$db_port"
 		ok "PostgreSQL provisioned"
 	else
-		warn "FLUX_DB_ADMIN_USER is not set: assuming databases flux_auth, flux_user, flux_notification and their roles exist"
+		warn "FLUX_DB_ADMIN_USER is not set: assuming databases flux_auth, flux_user, flux_notification, flux_chat and their roles exist"
 	fi
 	local mgmt="${FLUX_RABBITMQ_MANAGEMENT_URL:-http://$mq_host:15672}"
 	if [[ -n ${FLUX_RABBITMQ_ADMIN_USER:-} ]]; then

@@ -71,7 +71,7 @@ pg_start() { # instance port
 	fi
 	PGHOST="$dir/run" PGPORT="$port" PGUSER="$PG_ADMIN" PGDATABASE=postgres \
 		"$ROOT/deploy/postgres/init-flux-databases.sh" || die "could not create the Flux databases and roles"
-	ok "PostgreSQL: databases flux_auth, flux_user, flux_notification, one login role each"
+	ok "PostgreSQL: databases flux_auth, flux_user, flux_notification, flux_chat, one login role each"
 }
 
 pg_stop() { # instance

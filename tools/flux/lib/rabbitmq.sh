@@ -84,7 +84,7 @@ rabbit_start() { # instance amqp-port management-port
 			die "could not load deploy/rabbitmq/definitions.json into RabbitMQ"
 		rabbitmqctl_ delete_user guest >/dev/null 2>&1 || true
 	)
-	ok "RabbitMQ: vhost flux, users flux-auth, flux-user, flux-notification (least privilege), $RABBIT_ADMIN"
+	ok "RabbitMQ: vhost flux, users flux-auth, flux-user, flux-notification, flux-chat (least privilege), $RABBIT_ADMIN"
 }
 
 rabbit_stop() { # instance

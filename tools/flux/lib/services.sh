@@ -6,6 +6,7 @@ service_port() {
 	auth-service) echo "${FLUX_AUTH_PORT:-8081}" ;;
 	user-service) echo "${FLUX_USER_PORT:-8082}" ;;
 	notification-service) echo "${FLUX_NOTIFICATION_PORT:-8083}" ;;
+	chat-service) echo "${FLUX_CHAT_PORT:-8084}" ;;
 	esac
 }
 

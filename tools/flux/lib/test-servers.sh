@@ -22,7 +22,7 @@ start_test_servers() {
 	[[ -d /var/lib/flux ]] && rm -rf "$(outside_dir)/test"
 	trap 'stop_test_servers' EXIT
 	# "sample" is the database of common-events' own tests, which play a service of their own.
-	export FLUX_DATABASE_SERVICES="auth user notification sample"
+	export FLUX_DATABASE_SERVICES="auth user notification chat sample"
 	pg_start test "$TEST_PG_PORT"
 	rabbit_start test "$TEST_AMQP_PORT" ''
 	export_broker_control test "$TEST_AMQP_PORT"

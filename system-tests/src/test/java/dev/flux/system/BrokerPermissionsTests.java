@@ -23,10 +23,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 class BrokerPermissionsTests {
 
-	private static final List<String> SERVICES = List.of("auth", "user", "notification");
+	private static final List<String> SERVICES = List.of("auth", "user", "notification", "chat");
 
 	@ParameterizedTest(name = "flux-{0} declares and uses its own queues")
-	@ValueSource(strings = { "auth", "user", "notification" })
+	@ValueSource(strings = { "auth", "user", "notification", "chat" })
 	void serviceUserManagesItsOwnQueues(String service) throws Exception {
 		try (Connection connection = connect("flux-" + service); Channel channel = connection.createChannel()) {
 			String queue = service + ".service.permission-check-" + UUID.randomUUID();
@@ -40,7 +40,7 @@ class BrokerPermissionsTests {
 	}
 
 	@ParameterizedTest(name = "flux-{0} is refused the queues of the other services")
-	@ValueSource(strings = { "auth", "user", "notification" })
+	@ValueSource(strings = { "auth", "user", "notification", "chat" })
 	void serviceUserIsRefusedOtherServicesQueues(String service) throws Exception {
 		for (String other : SERVICES.stream().filter((candidate) -> !candidate.equals(service)).toList()) {
 			try (Connection connection = connect("flux-" + service)) {

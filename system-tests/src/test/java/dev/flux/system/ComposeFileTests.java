@@ -33,7 +33,7 @@ class ComposeFileTests {
 	private final Map<String, Object> compose = yaml(this.root.resolve("docker-compose.yml"));
 
 	@ParameterizedTest(name = "{0} matches its application.yml")
-	@ValueSource(strings = { "auth", "user", "notification" })
+	@ValueSource(strings = { "auth", "user", "notification", "chat" })
 	void serviceEnvironmentMatchesItsOwnConfiguration(String name) {
 		String service = name + "-service";
 		Map<String, String> defaults = placeholderDefaults(service);
@@ -58,7 +58,7 @@ class ComposeFileTests {
 	}
 
 	@ParameterizedTest(name = "{0} sets only variables the service reads")
-	@ValueSource(strings = { "auth", "user", "notification" })
+	@ValueSource(strings = { "auth", "user", "notification", "chat" })
 	void serviceEnvironmentHasNoVariableTheServiceIgnores(String name) {
 		String service = name + "-service";
 		Map<String, String> defaults = placeholderDefaults(service);
@@ -69,7 +69,7 @@ class ComposeFileTests {
 	}
 
 	@ParameterizedTest(name = "{0} starts after healthy servers and reports its own health")
-	@ValueSource(strings = { "auth", "user", "notification" })
+	@ValueSource(strings = { "auth", "user", "notification", "chat" })
 	void serviceStartsAfterHealthyServersAndHasAHealthCheck(String name) {
 		Map<String, Object> definition = map(services().get(name + "-service"));
 
@@ -98,7 +98,7 @@ class ComposeFileTests {
 	}
 
 	@ParameterizedTest(name = "definitions.json gives flux-{0} access to vhost flux")
-	@ValueSource(strings = { "auth", "user", "notification" })
+	@ValueSource(strings = { "auth", "user", "notification", "chat" })
 	void brokerDefinitionsHoldTheServiceUsers(String name) throws IOException {
 		String definitions = Files.readString(this.root.resolve("deploy/rabbitmq/definitions.json"));
 		String user = placeholderDefaults(name + "-service").get("FLUX_RABBITMQ_USER");
@@ -141,7 +141,8 @@ class ComposeFileTests {
 		return switch (name) {
 			case "auth" -> "8081";
 			case "user" -> "8082";
-			default -> "8083";
+			case "notification" -> "8083";
+			default -> "8084";
 		};
 	}
 

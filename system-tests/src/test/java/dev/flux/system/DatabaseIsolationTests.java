@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DatabaseIsolationTests {
 
-	private static final List<String> DATABASES = List.of("flux_auth", "flux_user", "flux_notification");
+	private static final List<String> DATABASES = List.of("flux_auth", "flux_user", "flux_notification", "flux_chat");
 
 	static Stream<Arguments> otherServicesDatabases() {
 		return DATABASES.stream()

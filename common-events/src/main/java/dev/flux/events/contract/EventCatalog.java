@@ -20,7 +20,10 @@ public final class EventCatalog {
 
 	private static final EventCatalog STANDARD = of(UserCreated.class, UserUpdated.class, UserDeleted.class,
 			VerificationRequested.class, PasswordResetRequested.class, PasswordChanged.class, EmailChanged.class,
-			EmailConflict.class, ProfileUpdated.class, PresenceUpdated.class);
+			EmailConflict.class, ProfileUpdated.class, PresenceUpdated.class, ServerCreated.class, ServerUpdated.class,
+			ServerDeleted.class, MemberJoined.class, MemberLeft.class, MemberUpdated.class, ChannelCreated.class,
+			ChannelUpdated.class, ChannelDeleted.class, RoleCreated.class, RoleUpdated.class, RoleDeleted.class,
+			MessageSent.class, MessageEdited.class, MessageDeleted.class);
 
 	private final Map<String, Map<Integer, Class<?>>> classesByType;
 
@@ -33,7 +36,8 @@ public final class EventCatalog {
 
 	/**
 	 * The events every Flux service shares: the account events of auth-service
-	 * ({@code user.*}) and {@code profile.updated}.
+	 * ({@code user.*}), {@code profile.updated}, {@code presence.updated}, and the chat's
+	 * {@code server.*}, {@code channel.*}, {@code role.*} and {@code message.*}.
 	 */
 	public static EventCatalog standard() {
 		return STANDARD;

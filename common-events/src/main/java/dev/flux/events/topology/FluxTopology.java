@@ -140,6 +140,10 @@ public final class FluxTopology {
 		// receives the sensitive user events.
 		bindings.put("user", List.of("user.created", "user.updated", "user.deleted", "presence.*"));
 		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*"));
+		// DESIGN.md says user.*; as for the user-service, only the account events the
+		// user projection needs, so the chat-service never receives a verification or
+		// reset token.
+		bindings.put("chat", List.of("user.created", "user.updated", "user.deleted", "profile.updated"));
 		return bindings;
 	}
 

@@ -12,10 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class EventCatalogTests {
 
 	@Test
-	void standardCatalogHoldsTheUserAndProfileEvents() {
+	void standardCatalogHoldsTheUserProfileAndChatEvents() {
 		EventCatalog catalog = EventCatalog.standard();
 
-		assertThat(catalog.types()).containsExactly("presence.updated", "profile.updated", "user.created",
+		assertThat(catalog.types()).containsExactly("channel.created", "channel.deleted", "channel.updated",
+				"message.deleted", "message.edited", "message.sent", "presence.updated", "profile.updated",
+				"role.created", "role.deleted", "role.updated", "server.created", "server.deleted",
+				"server.member_joined", "server.member_left", "server.member_updated", "server.updated", "user.created",
 				"user.deleted", "user.email_changed", "user.email_conflict", "user.password_changed",
 				"user.password_reset_requested", "user.updated", "user.verification_requested");
 		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
@@ -23,6 +26,7 @@ class EventCatalogTests {
 		assertThat(catalog.payloadClass("user.deleted", 1)).isEqualTo(UserDeleted.class);
 		assertThat(catalog.payloadClass("profile.updated", 1)).isEqualTo(ProfileUpdated.class);
 		assertThat(catalog.payloadClass("presence.updated", 1)).isEqualTo(PresenceUpdated.class);
+		assertThat(catalog.payloadClass("message.sent", 1)).isEqualTo(MessageSent.class);
 	}
 
 	@Test
@@ -56,8 +60,8 @@ class EventCatalogTests {
 	@Test
 	void rejectsAnUnknownTypeAsNonRetryable() {
 		assertThatExceptionOfType(UnknownEventTypeException.class)
-			.isThrownBy(() -> EventCatalog.standard().payloadClass("message.sent", 1))
-			.withMessageContaining("message.sent")
+			.isThrownBy(() -> EventCatalog.standard().payloadClass("message.pinned", 1))
+			.withMessageContaining("message.pinned")
 			.isInstanceOf(NonRetryableEventException.class);
 	}
 

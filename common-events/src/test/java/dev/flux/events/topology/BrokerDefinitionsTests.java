@@ -84,6 +84,11 @@ class BrokerDefinitionsTests {
 		});
 		assertThat(topology.queueOf("notification")).hasValueSatisfying((queue) -> assertThat(queue.bindingKeys())
 			.containsExactly("user.*", "profile.*", "message.*", "server.*"));
+		assertThat(topology.queueOf("chat")).hasValueSatisfying((queue) -> {
+			assertThat(queue.name()).isEqualTo("chat.service.queue");
+			assertThat(queue.bindingKeys()).containsExactly("user.created", "user.updated", "user.deleted",
+					"profile.updated");
+		});
 		assertThat(topology.queueOf("auth")).isEmpty();
 	}
 

@@ -1,0 +1,7 @@
+package dev.flux.chat;
+
+import dev.flux.testsupport.BrokerOutageContract;
+
+class ChatServiceBrokerOutageTests extends BrokerOutageContract {
+
+}

@@ -1,0 +1,143 @@
+package dev.flux.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flux.events.EventEnvelope;
+import dev.flux.events.contract.ProfileUpdated;
+import dev.flux.events.contract.UserCreated;
+import dev.flux.events.contract.UserDeleted;
+import dev.flux.events.contract.UserUpdated;
+import dev.flux.testsupport.Http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The chat's projection of users follows auth-service's and user-service's events
+ * whatever the order and however often they come, and a deleted account leaves its
+ * servers as the issue says.
+ */
+class UserEventTests extends ChatServiceTest {
+
+	@Test
+	void renamesAndProfileChangesApplyNewestVersionFirstWhateverTheOrder() {
+		User user = newUser();
+		EventEnvelope latest = publish(updated(user.id(), "latest"), user.id(), 3);
+		EventEnvelope older = publish(updated(user.id(), "older"), user.id(), 2);
+		EventEnvelope profile = publish(profile(user.id(), "Grace", "https://cdn.example.com/g.png"), user.id(), 5);
+		EventEnvelope staleProfile = publish(profile(user.id(), "Old", null), user.id(), 4);
+		EventEnvelope replay = publish(new UserCreated(user.id(), "first", "x@example.com", false), user.id(), 1);
+
+		await().atMost(PATIENCE)
+			.until(() -> handled(latest.eventId()) && handled(older.eventId()) && handled(profile.eventId())
+					&& handled(staleProfile.eventId()) && handled(replay.eventId()));
+
+		Map<String, Object> row = this.jdbc
+			.sql("select username, display_name, avatar_url from chat_users where user_id = ?")
+			.param(user.id())
+			.query()
+			.singleRow();
+		assertThat(row).containsEntry("username", "latest")
+			.containsEntry("display_name", "Grace")
+			.containsEntry("avatar_url", "https://cdn.example.com/g.png");
+	}
+
+	@Test
+	void aProfileChangeOfAUserNotCreatedYetAppliesOnceTheUserExists() {
+		UUID id = UUID.randomUUID();
+		EventEnvelope early = publish(profile(id, "Early", null), id, 2);
+		publish(new UserCreated(id, "late", "l@example.com", false), id, 1);
+
+		await().atMost(java.time.Duration.ofSeconds(40)).until(() -> handled(early.eventId()));
+
+		assertThat(this.jdbc.sql("select display_name from chat_users where user_id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("Early");
+	}
+
+	@Test
+	void aDeletedUsersMessagesStayWithTheAuthorShownAsDeletedAndTheirMembershipsEnd() {
+		User owner = newUser();
+		User leaving = newUser();
+		Server server = newServer(owner);
+		join(owner, server, leaving);
+		this.http.post("/api/channels/" + server.general() + "/messages", Map.of("content", "bye"), leaving.token());
+
+		EventEnvelope deleted = publish(new UserDeleted(leaving.id()), leaving.id(), 2);
+		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
+
+		Http.Reply history = this.http.get("/api/channels/" + server.general() + "/messages", owner.token());
+		assertThat(history.<String>json("$[0].content")).isEqualTo("bye");
+		assertThat(history.<Boolean>json("$[0].author.deleted")).isTrue();
+		assertThat(history.<Object>json("$[0].author.username")).isNull();
+		assertThat(history.<Object>json("$[0].author.avatarUrl")).isNull();
+		assertThat(this.http.get("/api/servers/" + server.id() + "/members", owner.token())
+			.<List<String>>json("$.members[*].user.id")).containsExactly(owner.id().toString());
+		EventEnvelope late = publish(updated(leaving.id(), "ghost"), leaving.id(), 3);
+		await().atMost(PATIENCE).until(() -> handled(late.eventId()));
+		assertThat(this.jdbc.sql("select username from chat_users where user_id = ?")
+			.param(leaving.id())
+			.query(String.class)
+			.optional()).as("not brought back").isEmpty();
+	}
+
+	@Test
+	void aDeletedOwnersServerPassesToTheLongestStandingAdministrator() {
+		User owner = newUser();
+		User plain = newUser();
+		User firstAdmin = newUser();
+		User secondAdmin = newUser();
+		Server server = newServer(owner);
+		join(owner, server, plain);
+		join(owner, server, firstAdmin);
+		join(owner, server, secondAdmin);
+		String role = this.http
+			.post("/api/servers/" + server.id() + "/roles",
+					Map.of("name", "Admins", "permissions", List.of("ADMINISTRATOR")), owner.token())
+			.json("$.id");
+		for (User admin : List.of(secondAdmin, firstAdmin)) {
+			this.http.put("/api/servers/" + server.id() + "/members/" + admin.id() + "/roles/" + role, Map.of(),
+					owner.token());
+		}
+
+		EventEnvelope deleted = publish(new UserDeleted(owner.id()), owner.id(), 2);
+		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
+
+		Http.Reply read = this.http.get("/api/servers/" + server.id(), plain.token());
+		assertThat(read.<String>json("$.ownerId")).isEqualTo(firstAdmin.id().toString());
+		assertThat(this.http.get("/api/servers/" + server.id() + "/members", plain.token())
+			.<List<String>>json("$.members[*].user.id")).doesNotContain(owner.id().toString());
+	}
+
+	@Test
+	void aDeletedOwnersServerWithoutAdministratorIsDeleted() {
+		User owner = newUser();
+		User plain = newUser();
+		Server server = newServer(owner);
+		join(owner, server, plain);
+
+		EventEnvelope deleted = publish(new UserDeleted(owner.id()), owner.id(), 2);
+		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
+
+		assertThat(this.http.get("/api/servers/" + server.id(), plain.token()).status()).isEqualTo(404);
+		assertThat(this.jdbc.sql("select count(*) from servers where id = ?")
+			.param(Long.parseLong(server.id()))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private static UserUpdated updated(UUID id, String username) {
+		return new UserUpdated(id, Set.of("username"), username, username + "@example.com", false);
+	}
+
+	private static ProfileUpdated profile(UUID id, String displayName, String avatarUrl) {
+		return new ProfileUpdated(id, Set.of("displayName", "avatarUrl"), displayName, avatarUrl, null, "online");
+	}
+
+}
