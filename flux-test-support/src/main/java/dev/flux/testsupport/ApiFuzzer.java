@@ -331,27 +331,8 @@ public final class ApiFuzzer {
 		return node;
 	}
 
-	/**
-	 * Whether a failure comes from a cause the shared request validation of issue 16
-	 * (items 3 to 5, the shared problem-details module) removes: NUL in a text, a
-	 * wildcard {@code Content-Type}, a page past what an offset can hold. Such failures
-	 * are known until that work is merged; the tests tolerate them until then and say so.
-	 */
-	public static boolean awaitsSharedValidation(Failure failure) {
-		return failure.mutations()
-			.stream()
-			.allMatch((mutation) -> mutation.contains("\\u0000") || mutation.contains("%00") || mutation.contains("NUL")
-					|| mutation.equals("Content-Type: */*") || mutation.equals("Content-Type: application/*")
-					|| mutation.startsWith("query page"));
-	}
-
 	/** The outcome of a run. */
 	public record Result(int requests, long seed, List<Failure> failures) {
-
-		/** The failures that {@code known} does not account for. */
-		public List<Failure> unexpected(java.util.function.Predicate<Failure> known) {
-			return failures().stream().filter(known.negate()).toList();
-		}
 
 		/** Every failure with its minimal request, for an assertion message. */
 		public String report() {

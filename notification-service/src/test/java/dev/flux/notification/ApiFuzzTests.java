@@ -67,11 +67,7 @@ class ApiFuzzTests extends NotificationServiceTest {
 
 		ApiFuzzer.Result result = fuzzer.run(Integer.getInteger("flux.fuzz.requests", 4000) / 2);
 
-		// Known until the shared request validation (issue 16 items 3-5) covers every
-		// path:
-		// see ApiFuzzer.awaitsSharedValidation; the report still lists them.
-		System.out.println("ApiFuzzer: " + result.report());
-		assertThat(result.unexpected(ApiFuzzer::awaitsSharedValidation)).as(result::report).isEmpty();
+		assertThat(result.failures()).as(result::report).isEmpty();
 	}
 
 	@Test

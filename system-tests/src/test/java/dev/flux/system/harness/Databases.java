@@ -39,7 +39,8 @@ public final class Databases {
 
 	/**
 	 * Drops everything in the services' databases (their own schema and the messaging
-	 * schema of common-events: outbox, inbox, dead letters), so Flyway builds them afresh.
+	 * schema of common-events: outbox, inbox, dead letters), so Flyway builds them
+	 * afresh.
 	 */
 	void reset(List<String> services) {
 		for (String service : services) {
