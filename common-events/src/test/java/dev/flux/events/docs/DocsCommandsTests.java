@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command that the launcher dispatches and lists in its usage; a {@code curl} to a
  * service whose exported OpenAPI document has that method and path; a {@code psql} that
  * uses the role, port and socket directory {@code ./flux up} creates and whose
- * {@code UPDATE} or {@code DELETE} has a {@code WHERE}. Any other command fails this test
+ * {@code UPDATE} or {@code DELETE} has a {@code WHERE}; a {@code kubectl} that installs
+ * one of the operators deploy/kubernetes needs, or names only objects its manifests
+ * define, in the namespace they use. Any other command fails this test
  * until a rule or a test covers it.
  */
 class DocsCommandsTests {
@@ -32,7 +34,15 @@ class DocsCommandsTests {
 
 	private static final Pattern INLINE_FLUX = Pattern.compile("`(\\./flux [^`]*)`");
 
-	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service");
+	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service",
+			"8084", "chat-service");
+
+	/** Where the operators deploy/kubernetes builds on are released (docs/deployment.md). */
+	private static final List<String> OPERATOR_RELEASES = List.of("https://github.com/rabbitmq/cluster-operator/",
+			"https://github.com/rabbitmq/messaging-topology-operator/", "https://github.com/cert-manager/cert-manager/",
+			"https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/");
+
+	private static final Path KUBERNETES = FluxDocs.ROOT.resolve("deploy/kubernetes");
 
 	/** The launcher and its library: where ./flux's settings and defaults are read. */
 	private static final String FLUX = launcher();
@@ -78,6 +88,10 @@ class DocsCommandsTests {
 				"psql -h \"$PWD/.flux/up/postgres/run\" -p 55432 -U flux_admin flux_auth -c \"UPDATE users SET roles = 'USER ADMIN'\""))
 			.contains("WHERE");
 		assertThat(check("rm -rf /")).contains("no rule");
+		assertThat(check("kubectl apply -f https://example.com/anything.yaml")).contains("none of the operators");
+		assertThat(check("kubectl -n flux port-forward deployment/no-such-service 8081:8081")).contains("no manifest");
+		assertThat(check("kubectl -n flux port-forward deployment/auth-service 8082:8082")).contains("not auth-service");
+		assertThat(check("kubectl -n default get pods")).contains("namespaces");
 		assertThat(check("./flux bench auth --flux.auth.hashing.concurrency=2")).isNull();
 		assertThat(check("curl -s -H \"$AUTH\" 'localhost:8082/admin/dead-letters?status=ALL'")).isNull();
 	}
@@ -135,6 +149,9 @@ class DocsCommandsTests {
 		if (command.startsWith("psql ")) {
 			return checkPsql(command);
 		}
+		if (command.startsWith("kubectl ")) {
+			return checkKubectl(command);
+		}
 		return "no rule covers this command: add one here, or a test that runs it";
 	}
 
@@ -186,6 +203,46 @@ class DocsCommandsTests {
 			files.filter((file) -> file.toString().endsWith(".sh"))
 				.sorted()
 				.forEach((file) -> text.append('\n').append(FluxDocs.read(file)));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return text.toString();
+	}
+
+	private static String checkKubectl(String command) {
+		Matcher install = Pattern.compile("^kubectl apply (?:--server-side )?-f (\\S+)$").matcher(command);
+		if (install.matches()) {
+			String url = install.group(1);
+			return OPERATOR_RELEASES.stream().anyMatch(url::startsWith) ? null
+					: "installs " + url + ", which is none of the operators deploy/kubernetes needs";
+		}
+		if (!command.matches("^kubectl -n (flux|cert-manager) .*")) {
+			return "a kubectl outside the namespaces deploy/kubernetes uses (flux, cert-manager)";
+		}
+		String manifests = manifests();
+		Matcher named = Pattern
+			.compile("(?:deployment/|svc/|hpa |cnpg\\.io/cluster=)([a-z0-9-]+)|\\b(flux-rabbitmq)-server-\\d")
+			.matcher(command);
+		while (named.find()) {
+			String name = (named.group(1) != null) ? named.group(1) : named.group(2);
+			if (!manifests.contains("name: " + name + "\n")) {
+				return "names " + name + ", which no manifest under deploy/kubernetes defines";
+			}
+		}
+		Matcher forward = Pattern.compile("port-forward deployment/([a-z-]+) (\\d+):(\\d+)").matcher(command);
+		if (forward.find() && !forward.group(1).equals(SERVICES.get(forward.group(3)))) {
+			return "forwards to port " + forward.group(3) + ", which is not " + forward.group(1) + "'s";
+		}
+		return null;
+	}
+
+	private static String manifests() {
+		StringBuilder text = new StringBuilder();
+		try (Stream<Path> files = Files.walk(KUBERNETES)) {
+			files.filter((file) -> file.toString().endsWith(".yaml"))
+				.sorted()
+				.forEach((file) -> text.append(FluxDocs.read(file)).append('\n'));
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
