@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uses the role, port and socket directory {@code ./flux up} creates and whose
  * {@code UPDATE} or {@code DELETE} has a {@code WHERE}; a {@code kubectl} that installs
  * one of the operators deploy/kubernetes needs, or names only objects its manifests
- * define, in the namespace they use. Any other command fails this test
- * until a rule or a test covers it.
+ * define, in the namespace they use. Any other command fails this test until a rule or a
+ * test covers it.
  */
 class DocsCommandsTests {
 
@@ -34,10 +34,12 @@ class DocsCommandsTests {
 
 	private static final Pattern INLINE_FLUX = Pattern.compile("`(\\./flux [^`]*)`");
 
-	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service",
-			"8084", "chat-service");
+	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service", "8084",
+			"chat-service");
 
-	/** Where the operators deploy/kubernetes builds on are released (docs/deployment.md). */
+	/**
+	 * Where the operators deploy/kubernetes builds on are released (docs/deployment.md).
+	 */
 	private static final List<String> OPERATOR_RELEASES = List.of("https://github.com/rabbitmq/cluster-operator/",
 			"https://github.com/rabbitmq/messaging-topology-operator/", "https://github.com/cert-manager/cert-manager/",
 			"https://raw.githubusercontent.com/cloudnative-pg/cloudnative-pg/");
@@ -90,7 +92,8 @@ class DocsCommandsTests {
 		assertThat(check("rm -rf /")).contains("no rule");
 		assertThat(check("kubectl apply -f https://example.com/anything.yaml")).contains("none of the operators");
 		assertThat(check("kubectl -n flux port-forward deployment/no-such-service 8081:8081")).contains("no manifest");
-		assertThat(check("kubectl -n flux port-forward deployment/auth-service 8082:8082")).contains("not auth-service");
+		assertThat(check("kubectl -n flux port-forward deployment/auth-service 8082:8082"))
+			.contains("not auth-service");
 		assertThat(check("kubectl -n default get pods")).contains("namespaces");
 		assertThat(check("./flux bench auth --flux.auth.hashing.concurrency=2")).isNull();
 		assertThat(check("curl -s -H \"$AUTH\" 'localhost:8082/admin/dead-letters?status=ALL'")).isNull();
