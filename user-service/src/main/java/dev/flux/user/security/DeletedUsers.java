@@ -26,7 +26,9 @@ class DeletedUsers implements DeletedAccounts {
 			return this.sync.isDeleted(UUID.fromString(subject));
 		}
 		catch (IllegalArgumentException ex) {
-			return true;
+			// Not a user's token (a service's subject): no account of it was deleted, and
+			// the API answers it 403 not-a-user.
+			return false;
 		}
 	}
 
