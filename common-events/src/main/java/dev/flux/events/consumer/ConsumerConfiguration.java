@@ -84,8 +84,8 @@ public class ConsumerConfiguration {
 				EventConsumer consumer = new EventConsumer(queue.name(), codec, byType(codec, handlers), inbox,
 						new TransactionTemplate(transactionManager), new FailureRouter(sender, queue, metrics),
 						metrics);
-				consumers.add(connectionFactory, queue.name(), consumer, properties.prefetch(),
-						properties.concurrency());
+				consumers.addBatched(connectionFactory, queue.name(), consumer, properties.prefetch(),
+						properties.concurrency(), properties.batchSize(), properties.batchLinger());
 			}
 			consumers.add(connectionFactory, queue.deadLetterQueue(),
 					new DeadLetterDrain(queue.name(), deadLetterStore), 10, 1);

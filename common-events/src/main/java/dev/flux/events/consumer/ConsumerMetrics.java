@@ -1,6 +1,7 @@
 package dev.flux.events.consumer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -34,6 +35,14 @@ final class ConsumerMetrics {
 	void retried(int tier) {
 		counter("flux.consumer.retried", "Failed deliveries sent to a retry tier", "tier", String.valueOf(tier))
 			.increment();
+	}
+
+	void batch(int size) {
+		DistributionSummary.builder("flux.consumer.batch.size")
+			.description("Events committed together in one transaction and acknowledged at once")
+			.tag("consumer", this.consumer)
+			.register(this.registry)
+			.record(size);
 	}
 
 	void deadLettered() {

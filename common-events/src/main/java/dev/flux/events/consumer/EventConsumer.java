@@ -1,16 +1,22 @@
 package dev.flux.events.consumer;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.rabbitmq.client.Channel;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
+import org.springframework.amqp.rabbit.support.RabbitExceptionTranslator;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.flux.events.EventEnvelope;
@@ -21,11 +27,14 @@ import dev.flux.events.tracing.EventContext;
 /**
  * Consumes a service's queue: decodes and validates each event, runs its handler and
  * records the event in the inbox in one transaction, and acknowledges only after that
- * commits. A duplicate is acknowledged without running the handler again; a failure is
- * handed to the {@link FailureRouter} (retry tier or dead letter) before the message is
- * acknowledged.
+ * commits. Deliveries come in batches: the handlers of a whole batch and one multi-row
+ * inbox insert commit in one transaction, followed by one multiple acknowledgement. When
+ * a handler of the batch fails, the batch rolls back; that event takes the failure path
+ * and the others are handled again one by one, each in its own transaction. A duplicate
+ * is acknowledged without running the handler again; a failure is handed to the
+ * {@link FailureRouter} (retry tier or dead letter) before the message is acknowledged.
  */
-final class EventConsumer implements ChannelAwareMessageListener {
+final class EventConsumer implements ChannelAwareBatchMessageListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(EventConsumer.class);
 
@@ -67,70 +76,226 @@ final class EventConsumer implements ChannelAwareMessageListener {
 
 	@Override
 	public void onMessage(Message message, Channel channel) throws Exception {
-		long deliveryTag = message.getMessageProperties().getDeliveryTag();
+		Exception failure = null;
 		try {
-			try {
-				consume(message);
+			consume(message);
+		}
+		catch (Exception ex) {
+			failure = ex;
+		}
+		settle(message, channel, failure);
+	}
+
+	@Override
+	public void onMessageBatch(List<Message> messages, Channel channel) {
+		try {
+			if (messages.size() == 1) {
+				onMessage(messages.getFirst(), channel);
 			}
-			catch (NonRetryableEventException ex) {
-				logger.warn("Event {} cannot be handled and goes to the dead-letter queue: {}",
-						message.getMessageProperties().getMessageId(), ex.getMessage());
-				this.failures.deadLetter(message, ex);
-			}
-			catch (Exception ex) {
-				logger.warn("Handling event {} failed: {}", message.getMessageProperties().getMessageId(),
-						ex.toString());
-				this.failures.retryOrDeadLetter(message, ex);
+			else {
+				consumeBatch(messages, channel);
 			}
 		}
-		catch (Exception routingFailed) {
-			// The broker did not take the retry or dead letter: keep the message where it
-			// is.
-			logger.warn("Could not route failed event {}, it will be delivered again: {}",
-					message.getMessageProperties().getMessageId(), routingFailed.toString());
-			channel.basicNack(deliveryTag, false, true);
+		catch (Exception ex) {
+			// Acknowledging failed: the channel is gone and the broker delivers the
+			// batch again, which the inbox turns into duplicates.
+			throw RabbitExceptionTranslator.convertRabbitAccessException(ex);
+		}
+	}
+
+	private void consumeBatch(List<Message> messages, Channel channel) throws Exception {
+		List<Delivery> deliveries = new ArrayList<>(messages.size());
+		for (Message message : messages) {
+			try {
+				deliveries.add(decode(message));
+			}
+			catch (Exception ex) {
+				settle(message, channel, ex);
+			}
+		}
+		if (deliveries.isEmpty()) {
 			return;
+		}
+		BatchOutcome outcome;
+		try {
+			outcome = this.transactions.execute((status) -> applyAll(deliveries, status));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A batch of {} events did not commit, handling them one by one: {}", deliveries.size(),
+					ex.toString());
+			for (Delivery delivery : deliveries) {
+				onMessage(delivery.message(), channel);
+			}
+			return;
+		}
+		if (outcome == null) {
+			throw new IllegalStateException("The batch transaction returned no outcome");
+		}
+		if (outcome.failure() != null) {
+			Delivery failed = deliveries.get(outcome.failedIndex());
+			settle(failed.message(), channel, outcome.failure());
+			for (Delivery delivery : deliveries) {
+				if (delivery != failed) {
+					onMessage(delivery.message(), channel);
+				}
+			}
+			return;
+		}
+		this.metrics.batch(deliveries.size());
+		for (Delivery delivery : deliveries) {
+			outcome.record(delivery, this.metrics);
+		}
+		channel.basicAck(deliveries.getLast().message().getMessageProperties().getDeliveryTag(), true);
+	}
+
+	/**
+	 * Records the batch in the inbox and runs the handler of each event recorded for the
+	 * first time, in delivery order; the first handler to fail rolls it all back.
+	 */
+	private BatchOutcome applyAll(List<Delivery> deliveries, TransactionStatus status) {
+		List<Delivery> handled = deliveries.stream().filter((delivery) -> delivery.handler() != null).toList();
+		Set<UUID> fresh = handled.isEmpty() ? Set.of()
+				: this.inbox.firstDeliveries(this.consumer,
+						handled.stream().map((delivery) -> delivery.envelope().eventId()).toList(),
+						handled.stream().map((delivery) -> delivery.envelope().type()).toList());
+		Set<UUID> duplicates = new HashSet<>();
+		Set<UUID> applied = new HashSet<>();
+		for (int i = 0; i < deliveries.size(); i++) {
+			Delivery delivery = deliveries.get(i);
+			if (delivery.handler() == null) {
+				continue;
+			}
+			UUID eventId = delivery.envelope().eventId();
+			// The same event twice in one batch: the second is a duplicate.
+			if (!fresh.contains(eventId) || !applied.add(eventId)) {
+				duplicates.add(eventId);
+				continue;
+			}
+			try {
+				run(delivery);
+			}
+			catch (RuntimeException ex) {
+				status.setRollbackOnly();
+				return BatchOutcome.failedAt(i, ex);
+			}
+		}
+		return new BatchOutcome(applied, -1, null);
+	}
+
+	private void consume(Message message) {
+		Delivery delivery = decode(message);
+		if (delivery.handler() == null) {
+			this.metrics.ignored(delivery.envelope().type());
+			return;
+		}
+		UUID eventId = delivery.envelope().eventId();
+		boolean handled = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+			if (!this.inbox.firstDelivery(this.consumer, eventId, delivery.envelope().type())) {
+				return false;
+			}
+			run(delivery);
+			return true;
+		}));
+		if (handled) {
+			this.metrics.handled(delivery.envelope().type());
+			logger.debug("Handled {} {}", delivery.envelope().type(), eventId);
+		}
+		else {
+			this.metrics.duplicate(delivery.envelope().type());
+			logger.debug("Skipped duplicate {} {}", delivery.envelope().type(), eventId);
+		}
+	}
+
+	/**
+	 * Decodes and validates a delivery and finds its handler (none: a type this service
+	 * ignores).
+	 * @throws NonRetryableEventException when it can never be handled
+	 */
+	private Delivery decode(Message message) {
+		EventEnvelope envelope = this.codec.fromJson(message.getBody());
+		this.codec.validate(envelope);
+		EventHandler<?> handler = this.handlers.get(key(envelope.type(), envelope.version()));
+		if (handler == null && this.handledTypes.contains(envelope.type())) {
+			throw new NonRetryableEventException(
+					"No handler for " + envelope.type() + " version " + envelope.version() + " in " + this.consumer);
+		}
+		return new Delivery(message, envelope, handler);
+	}
+
+	private void run(Delivery delivery) {
+		String traceparent = delivery.message().getMessageProperties().getHeader("traceparent");
+		EventEnvelope envelope = delivery.envelope();
+		try (EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(), traceparent)
+			.open()) {
+			handle(delivery.handler(), envelope);
+		}
+	}
+
+	private <P> void handle(@Nullable EventHandler<P> handler, EventEnvelope envelope) {
+		if (handler == null) {
+			return;
+		}
+		handler.handle(this.codec.payload(envelope, handler.payloadType()), envelope);
+	}
+
+	/**
+	 * Acknowledges a message handled on its own, after sending it to a retry tier or the
+	 * dead letters if it failed; when the broker does not take it there, the message is
+	 * put back instead.
+	 */
+	private void settle(Message message, Channel channel, @Nullable Exception failure) throws Exception {
+		long deliveryTag = message.getMessageProperties().getDeliveryTag();
+		if (failure != null) {
+			String messageId = message.getMessageProperties().getMessageId();
+			try {
+				if (failure instanceof NonRetryableEventException) {
+					logger.warn("Event {} cannot be handled and goes to the dead-letter queue: {}", messageId,
+							failure.getMessage());
+					this.failures.deadLetter(message, failure);
+				}
+				else {
+					logger.warn("Handling event {} failed: {}", messageId, failure.toString());
+					this.failures.retryOrDeadLetter(message, failure);
+				}
+			}
+			catch (Exception routingFailed) {
+				logger.warn("Could not route failed event {}, it will be delivered again: {}", messageId,
+						routingFailed.toString());
+				channel.basicNack(deliveryTag, false, true);
+				return;
+			}
 		}
 		channel.basicAck(deliveryTag, false);
 	}
 
-	private void consume(Message message) {
-		EventEnvelope envelope = this.codec.fromJson(message.getBody());
-		this.codec.validate(envelope);
-		EventHandler<?> handler = this.handlers.get(key(envelope.type(), envelope.version()));
-		if (handler == null) {
-			if (this.handledTypes.contains(envelope.type())) {
-				throw new NonRetryableEventException("No handler for " + envelope.type() + " version "
-						+ envelope.version() + " in " + this.consumer);
-			}
-			this.metrics.ignored(envelope.type());
-			return;
-		}
-		String traceparent = message.getMessageProperties().getHeader("traceparent");
-		try (EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(), traceparent)
-			.open()) {
-			handle(handler, envelope);
-		}
+	/** A decoded delivery and its handler, if this service handles its type. */
+	private record Delivery(Message message, EventEnvelope envelope, @Nullable EventHandler<?> handler) {
+
 	}
 
-	private <P> void handle(EventHandler<P> handler, EventEnvelope envelope) {
-		P payload = this.codec.payload(envelope, handler.payloadType());
-		UUID eventId = envelope.eventId();
-		boolean handled = Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			if (!this.inbox.firstDelivery(this.consumer, eventId, envelope.type())) {
-				return false;
+	/**
+	 * What a batch's transaction did: the events applied, or the first handler that
+	 * failed.
+	 */
+	private record BatchOutcome(Set<UUID> applied, int failedIndex, @Nullable RuntimeException failure) {
+
+		static BatchOutcome failedAt(int index, RuntimeException failure) {
+			return new BatchOutcome(Set.of(), index, failure);
+		}
+
+		void record(Delivery delivery, ConsumerMetrics metrics) {
+			String type = delivery.envelope().type();
+			if (delivery.handler() == null) {
+				metrics.ignored(type);
 			}
-			handler.handle(payload, envelope);
-			return true;
-		}));
-		if (handled) {
-			this.metrics.handled(envelope.type());
-			logger.debug("Handled {} {}", envelope.type(), eventId);
+			else if (this.applied.remove(delivery.envelope().eventId())) {
+				metrics.handled(type);
+			}
+			else {
+				metrics.duplicate(type);
+			}
 		}
-		else {
-			this.metrics.duplicate(envelope.type());
-			logger.debug("Skipped duplicate {} {}", envelope.type(), eventId);
-		}
+
 	}
 
 }

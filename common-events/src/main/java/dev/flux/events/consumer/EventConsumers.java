@@ -1,11 +1,13 @@
 package dev.flux.events.consumer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.context.SmartLifecycle;
 
@@ -21,6 +23,28 @@ final class EventConsumers implements SmartLifecycle {
 
 	void add(ConnectionFactory connectionFactory, String queue, ChannelAwareMessageListener listener, int prefetch,
 			int concurrency) {
+		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
+		container.afterPropertiesSet();
+		this.containers.add(container);
+	}
+
+	/**
+	 * A container that hands the listener up to {@code batchSize} deliveries at a time,
+	 * waiting at most {@code linger} for each next one (and for the whole batch).
+	 */
+	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
+			int prefetch, int concurrency, int batchSize, Duration linger) {
+		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
+		container.setConsumerBatchEnabled(true);
+		container.setBatchSize(batchSize);
+		container.setReceiveTimeout(Math.max(1, linger.toMillis()));
+		container.setBatchReceiveTimeout(Math.max(1, linger.toMillis()));
+		container.afterPropertiesSet();
+		this.containers.add(container);
+	}
+
+	private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory, String queue,
+			ChannelAwareMessageListener listener, int prefetch, int concurrency) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(queue);
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -29,8 +53,7 @@ final class EventConsumers implements SmartLifecycle {
 		container.setDefaultRequeueRejected(true);
 		container.setMessageListener(listener);
 		container.setMissingQueuesFatal(false);
-		container.afterPropertiesSet();
-		this.containers.add(container);
+		return container;
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -58,8 +59,9 @@ public class SampleServiceApplication {
 	}
 
 	@Bean
-	SampleHandler sampleHandler(SampleEffects effects, Outbox outbox) {
-		return new SampleHandler(effects, outbox);
+	SampleHandler sampleHandler(SampleEffects effects, Outbox outbox, CachingConnectionFactory broker,
+			DataSource dataSource) {
+		return new SampleHandler(effects, outbox, broker, new JdbcTemplate(dataSource));
 	}
 
 }
