@@ -260,8 +260,14 @@ class ChatDeliveryTests extends NotificationServiceTest {
 			.single()).isFalse();
 	}
 
+	/**
+	 * A socket that got its snapshot; the handshake is tried again when it times out, as
+	 * the first ones can on a busy machine.
+	 */
 	private WsClient connected(User user) {
-		WsClient client = WsClient.connect(this.port, user.token());
+		WsClient client = await().atMost(PATIENCE)
+			.ignoreExceptions()
+			.until(() -> WsClient.connect(this.port, user.token()), (connected) -> connected != null);
 		client.await("snapshot");
 		return client;
 	}
