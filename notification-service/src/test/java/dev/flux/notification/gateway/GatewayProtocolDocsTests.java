@@ -57,11 +57,11 @@ class GatewayProtocolDocsTests {
 	private static final Pattern NEW_CLOSE = Pattern.compile("new\\s+CloseStatus\\(\\s*(\\d+)");
 
 	@Test
-	void documentsEveryFrameTheGatewaySendsAndNoOther() {
+	void documentsEveryFrameTheGatewaySendsAndNoOther() throws Exception {
 		assertThat(documented("send"))
 			.as("frames of the send operation in docs/asyncapi-gateway.yaml, against the frame types"
 					+ " notification-service's code sends")
-			.isEqualTo(found(SOURCES, SENT_FRAME));
+			.isEqualTo(sentInCode());
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class GatewayProtocolDocsTests {
 		assertThat(documented("receive"))
 			.as("actions of the receive operation in docs/asyncapi-gateway.yaml, against the action types"
 					+ " the gateway's code handles")
-			.isEqualTo(found(GATEWAY_SOURCES, ACTION));
+			.isEqualTo(actionsInCode());
 	}
 
 	@Test
@@ -116,6 +116,25 @@ class GatewayProtocolDocsTests {
 			}
 		});
 		return names;
+	}
+
+	private static Set<String> actionsInCode() {
+		Set<String> actions = found(GATEWAY_SOURCES, ACTION);
+		actions.addAll(FrameTypes.ACTIONS);
+		return actions;
+	}
+
+	private static Set<String> sentInCode() throws IllegalAccessException {
+		Set<String> sent = found(SOURCES, SENT_FRAME);
+		for (Field field : FrameTypes.class.getDeclaredFields()) {
+			if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+				field.setAccessible(true);
+				sent.add((String) field.get(null));
+			}
+		}
+		sent.removeAll(FrameTypes.ACTIONS);
+		sent.addAll(FrameTypes.CHAT_EVENTS);
+		return sent;
 	}
 
 	private static Set<Integer> closeCodesInCode() throws ReflectiveOperationException {
