@@ -137,23 +137,34 @@ class AccountDeletionScenarioTests {
 	}
 
 	/**
-	 * The person's server, which the friend joins through an invite: the id of its text
-	 * channel.
+	 * The person's server, which the friend joins through an invite and administers (so
+	 * the server and its messages pass to the friend): the id of its text channel.
 	 */
 	private String chatTogether(Account person, Account friend) {
 		// chat-service learns of new users from user.created: until then it refuses them.
 		Reply server = await("the person's server").atMost(PROPAGATION)
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> this.system.http("chat-service")
 				.post("/api/servers", Map.of("name", "Erasure"), person.accessToken()),
 					(reply) -> reply.status() == 201);
+		String serverId = server.json("$.server.id");
 		String channel = server.json("$.channels[0].id");
+		Reply admins = this.system.http("chat-service")
+			.post("/api/servers/" + serverId + "/roles",
+					Map.of("name", "admins", "permissions", List.of("ADMINISTRATOR")), person.accessToken());
+		assertThat(admins.status()).as(admins.body()).isEqualTo(201);
 		Reply invite = this.system.http("chat-service")
 			.post("/api/channels/" + channel + "/invites", Map.of(), person.accessToken());
 		assertThat(invite.status()).as(invite.body()).isEqualTo(201);
 		String code = invite.json("$.code");
 		await("the friend in the server").atMost(PROPAGATION)
+			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> this.system.http("chat-service").post("/api/invites/" + code, Map.of(), friend.accessToken()),
 					(reply) -> reply.status() / 100 == 2);
+		Reply promoted = this.system.http("chat-service")
+			.put("/api/servers/" + serverId + "/members/" + friend.id() + "/roles/" + admins.json("$.id"), Map.of(),
+					person.accessToken());
+		assertThat(promoted.status()).as(promoted.body()).isEqualTo(204);
 		return channel;
 	}
 
