@@ -15,6 +15,7 @@ import dev.flux.events.contract.MemberLeft;
 import dev.flux.events.contract.MessageDeleted;
 import dev.flux.events.contract.MessageEdited;
 import dev.flux.events.contract.MessageSent;
+import dev.flux.events.contract.ServerDeleted;
 import dev.flux.events.contract.TypingStarted;
 import dev.flux.notification.chat.Audience;
 import dev.flux.notification.chat.ChatDirectory;
@@ -74,6 +75,8 @@ final class ChatFanout {
 		Set<UUID> targets = switch (payload) {
 			case ChannelCreated created -> viewersOf(created.channelId());
 			case ChannelUpdated updated -> viewersOf(updated.channelId());
+			// A deleted server has no members in memory: its last ones are told.
+			case ServerDeleted deleted -> new HashSet<>(this.directory.lastMembersOf(serverId));
 			default -> new HashSet<>(this.directory.membersOf(serverId));
 		};
 		if (payload instanceof MemberLeft left) {
