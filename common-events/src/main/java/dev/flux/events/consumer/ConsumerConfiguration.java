@@ -79,7 +79,7 @@ public class ConsumerConfiguration {
 		}
 		topology.queueOf(identity.service()).ifPresent((queue) -> {
 			ConsumerMetrics metrics = new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new),
-					queue.name());
+					queue.name(), queue.retryTiers().size());
 			if (!handlers.isEmpty()) {
 				EventConsumer consumer = new EventConsumer(queue.name(), codec, byType(codec, handlers), inbox,
 						new TransactionTemplate(transactionManager), new FailureRouter(sender, queue, metrics),

@@ -124,7 +124,7 @@ final class EventConsumer implements ChannelAwareMessageListener {
 			return true;
 		}));
 		if (handled) {
-			this.metrics.handled(envelope.type());
+			this.metrics.handled(envelope.type(), envelope.occurredAt());
 			logger.debug("Handled {} {}", envelope.type(), eventId);
 		}
 		else {

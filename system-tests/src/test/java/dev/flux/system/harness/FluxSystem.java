@@ -136,6 +136,7 @@ public final class FluxSystem implements AutoCloseable {
 				String name = spec.instanceName(n);
 				Map<String, String> environment = new LinkedHashMap<>(commonEnvironment(authUrl));
 				environment.put("FLUX_HTTP_PORT", String.valueOf(servicePorts.get(name)));
+				environment.put("FLUX_MANAGEMENT_PORT", String.valueOf(this.ports.next()));
 				environment.putAll(spec.environment().apply(n));
 				ServiceProcess process = new ServiceProcess(name,
 						this.root.resolve(spec.name() + "/target/" + spec.name() + ".jar"),
