@@ -1,6 +1,6 @@
 package dev.flux.chat.server;
 
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 
 /**

@@ -23,7 +23,7 @@ public final class EventCatalog {
 			EmailConflict.class, ProfileUpdated.class, PresenceUpdated.class, ServerCreated.class, ServerUpdated.class,
 			ServerDeleted.class, MemberJoined.class, MemberLeft.class, MemberUpdated.class, ChannelCreated.class,
 			ChannelUpdated.class, ChannelDeleted.class, RoleCreated.class, RoleUpdated.class, RoleDeleted.class,
-			MessageSent.class, MessageEdited.class, MessageDeleted.class);
+			MessageSent.class, MessageEdited.class, MessageDeleted.class, TypingStarted.class);
 
 	private final Map<String, Map<Integer, Class<?>>> classesByType;
 

@@ -87,8 +87,11 @@ final class ContractSamples {
 							new Mentions(List.of(UUID.fromString("7e2d3c8b-4f5a-4b7c-9dae-1f2a3b4c5d6e")),
 									List.of("123456789012345680"), false),
 							Instant.parse("2026-03-04T05:07:00Z"))),
-			Map.entry(MessageDeleted.class, new MessageDeleted("123456789012345999", USER_ID, "123456789012345679",
-					"123456789012345678", USER_ID)));
+			Map.entry(MessageDeleted.class,
+					new MessageDeleted("123456789012345999", USER_ID, "123456789012345679", "123456789012345678",
+							USER_ID)),
+			Map.entry(TypingStarted.class, new TypingStarted("123456789012345679", "123456789012345678", USER_ID,
+					Instant.parse("2026-03-04T05:06:15Z"))));
 
 	private static final Map<Class<?>, Object> EXAMPLES = Map.ofEntries(
 			Map.entry(UserCreated.class, new UserCreated(USER_ID, "ada", "ada@example.com", false)),
@@ -151,8 +154,11 @@ final class ContractSamples {
 							new Mentions(List.of(UUID.fromString("7e2d3c8b-4f5a-4b7c-9dae-1f2a3b4c5d6e")),
 									List.of("123456789012345680"), false),
 							Instant.parse("2026-03-04T05:07:00Z"))),
-			Map.entry(MessageDeleted.class, new MessageDeleted("123456789012345999", USER_ID, "123456789012345679",
-					"123456789012345678", USER_ID)));
+			Map.entry(MessageDeleted.class,
+					new MessageDeleted("123456789012345999", USER_ID, "123456789012345679", "123456789012345678",
+							USER_ID)),
+			Map.entry(TypingStarted.class, new TypingStarted("123456789012345679", "123456789012345678", USER_ID,
+					Instant.parse("2026-03-04T05:06:15Z"))));
 
 	private ContractSamples() {
 	}
