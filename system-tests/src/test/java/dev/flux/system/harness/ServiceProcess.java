@@ -165,8 +165,7 @@ public final class ServiceProcess {
 	/** Whether the readiness probe answers 200 now. */
 	public boolean ready() {
 		try {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/readyz"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
 			return probe.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
