@@ -143,7 +143,8 @@ public final class FluxTopology {
 		// DESIGN.md says user.*; as for the user-service, only the account events the
 		// user projection needs, so the chat-service never receives a verification or
 		// reset token.
-		bindings.put("chat", List.of("user.created", "user.updated", "user.deleted", "profile.updated"));
+		bindings.put("chat",
+				List.of("user.created", "user.updated", "user.deleted", "profile.updated", "profile.privacy_updated"));
 		return bindings;
 	}
 

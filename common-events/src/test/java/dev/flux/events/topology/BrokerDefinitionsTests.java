@@ -87,7 +87,7 @@ class BrokerDefinitionsTests {
 		assertThat(topology.queueOf("chat")).hasValueSatisfying((queue) -> {
 			assertThat(queue.name()).isEqualTo("chat.service.queue");
 			assertThat(queue.bindingKeys()).containsExactly("user.created", "user.updated", "user.deleted",
-					"profile.updated");
+					"profile.updated", "profile.privacy_updated");
 		});
 		assertThat(topology.queueOf("auth")).isEmpty();
 	}
