@@ -1,9 +1,14 @@
 package dev.flux.auth;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -37,6 +42,14 @@ public abstract class AuthServiceTest {
 
 	protected Http http;
 
+	@Autowired
+	private AmqpAdmin amqp;
+
+	@Autowired
+	private RabbitTemplate rabbit;
+
+	private final List<EventTap> taps = new ArrayList<>();
+
 	@DynamicPropertySource
 	static void socialProviders(DynamicPropertyRegistry registry) {
 		MockProviders.register(registry);
@@ -45,6 +58,22 @@ public abstract class AuthServiceTest {
 	@BeforeEach
 	void client() {
 		this.http = new Http(this.port);
+	}
+
+	@AfterEach
+	void closeTaps() {
+		this.taps.forEach(EventTap::close);
+		this.taps.clear();
+	}
+
+	/**
+	 * A private queue recording what the service publishes with these routing keys from
+	 * now on, closed after the test.
+	 */
+	protected EventTap tap(String... routingKeys) {
+		EventTap tap = new EventTap(this.amqp, this.rabbit, routingKeys);
+		this.taps.add(tap);
+		return tap;
 	}
 
 	/** A fresh account, registered through the API. */

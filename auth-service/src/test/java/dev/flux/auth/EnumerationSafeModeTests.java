@@ -4,12 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.flux.testsupport.Http;
@@ -24,22 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = "flux.auth.enumeration.mode=mitigate")
 class EnumerationSafeModeTests extends AuthServiceTest {
 
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
-
 	EventTap tap;
 
 	@BeforeEach
 	void tap() {
-		this.tap = new EventTap(this.amqp, this.rabbit, "user.*");
-	}
-
-	@AfterEach
-	void closeTap() {
-		this.tap.close();
+		this.tap = tap("user.*");
 	}
 
 	@Test

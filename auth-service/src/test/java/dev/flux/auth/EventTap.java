@@ -32,6 +32,8 @@ public final class EventTap implements AutoCloseable {
 
 	private final List<Message> received = new ArrayList<>();
 
+	private boolean closed;
+
 	public EventTap(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
 		this.admin = admin;
 		this.rabbit = rabbit;
@@ -95,7 +97,10 @@ public final class EventTap implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.admin.deleteQueue(this.queue);
+		if (!this.closed) {
+			this.closed = true;
+			this.admin.deleteQueue(this.queue);
+		}
 	}
 
 }

@@ -4,12 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,22 +16,11 @@ class PasswordTests extends AuthServiceTest {
 
 	static final String NEW_PASSWORD = "a brand new passphrase";
 
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
-
 	EventTap tap;
 
 	@BeforeEach
 	void tap() {
-		this.tap = new EventTap(this.amqp, this.rabbit, "user.password_reset_requested", "user.password_changed");
-	}
-
-	@AfterEach
-	void closeTap() {
-		this.tap.close();
+		this.tap = tap("user.password_reset_requested", "user.password_changed");
 	}
 
 	@Test

@@ -8,9 +8,6 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.contract.UserCreated;
@@ -23,12 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refusal.
  */
 class RegistrationTests extends AuthServiceTest {
-
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@Test
 	void registersAndAnswersTheAccountWithATokenPair() {
@@ -55,7 +46,7 @@ class RegistrationTests extends AuthServiceTest {
 
 	@Test
 	void publishesUserCreatedOnceWithTheContractSchema() {
-		try (EventTap tap = new EventTap(this.amqp, this.rabbit, "user.created", "user.verification_requested")) {
+		try (EventTap tap = tap("user.created", "user.verification_requested")) {
 			Account account = register();
 
 			String created = tap.await("user.created", EventTap.about(account.id()));
@@ -124,7 +115,7 @@ class RegistrationTests extends AuthServiceTest {
 	@ValueSource(strings = { "@b.test", "@b.internal", "@b.local", "@mail.example.museum" })
 	void registersEveryAddressTheValidationTakesWithItsEvents(String domain) {
 		String name = unique();
-		try (EventTap tap = new EventTap(this.amqp, this.rabbit, "user.created")) {
+		try (EventTap tap = tap("user.created")) {
 			Http.Reply reply = this.http.post("/api/auth/register",
 					Map.of("email", name + domain, "username", name, "password", PASSWORD));
 

@@ -10,12 +10,8 @@ import java.util.function.UnaryOperator;
 import com.jayway.jsonpath.JsonPath;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.auth.Browser.Landing;
 import dev.flux.testsupport.Http;
@@ -30,12 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SocialLoginTests extends AuthServiceTest {
 
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
-
 	final MockOAuth2Server provider = MockProviders.server();
 
 	Browser browser;
@@ -45,12 +35,7 @@ class SocialLoginTests extends AuthServiceTest {
 	@BeforeEach
 	void browserAndTap() {
 		this.browser = new Browser(this.port);
-		this.tap = new EventTap(this.amqp, this.rabbit, "user.created", "user.verification_requested");
-	}
-
-	@AfterEach
-	void closeTap() {
-		this.tap.close();
+		this.tap = tap("user.created", "user.verification_requested");
 	}
 
 	@Test

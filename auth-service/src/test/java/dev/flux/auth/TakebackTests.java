@@ -6,9 +6,6 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.flux.testsupport.Http;
 
@@ -22,18 +19,12 @@ import static org.awaitility.Awaitility.await;
  */
 class TakebackTests extends AuthServiceTest {
 
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
-
 	@Test
 	void theLinkInTheNoticeRestoresThePreviousAddressEndsEverySessionAndSetsANewPassword() {
 		Account owner = register();
 		String takers = "taker-" + owner.username() + "@example.net";
 		String takeback;
-		try (EventTap tap = new EventTap(this.amqp, this.rabbit, "user.email_changed")) {
+		try (EventTap tap = tap("user.email_changed")) {
 			assertThat(this.http
 				.patch("/api/auth/me", Map.of("email", takers, "currentPassword", PASSWORD), owner.accessToken())
 				.status()).isEqualTo(200);

@@ -4,8 +4,6 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -21,12 +19,6 @@ import dev.flux.testsupport.Http;
  * out.
  */
 class ThrottleTests extends AuthServiceTest {
-
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
 
 	@Autowired
 	Environment environment;
@@ -76,7 +68,7 @@ class ThrottleTests extends AuthServiceTest {
 			.as("open sessions keep working during a lock")
 			.isEqualTo(200);
 
-		try (EventTap tap = new EventTap(this.amqp, this.rabbit, "user.password_reset_requested")) {
+		try (EventTap tap = tap("user.password_reset_requested")) {
 			assertThat(this.http.post("/api/auth/password/forgot", Map.of("email", account.email())).status())
 				.isEqualTo(202);
 			String token = JsonPath.read(tap.await("user.password_reset_requested", EventTap.about(account.id())),

@@ -4,12 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +17,11 @@ import dev.flux.testsupport.Http;
  */
 class VerificationAndAccountTests extends AuthServiceTest {
 
-	@Autowired
-	AmqpAdmin amqp;
-
-	@Autowired
-	RabbitTemplate rabbit;
-
 	EventTap tap;
 
 	@BeforeEach
 	void tap() {
-		this.tap = new EventTap(this.amqp, this.rabbit, "user.*");
-	}
-
-	@AfterEach
-	void closeTap() {
-		this.tap.close();
+		this.tap = tap("user.*");
 	}
 
 	@Test

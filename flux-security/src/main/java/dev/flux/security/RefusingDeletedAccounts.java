@@ -1,5 +1,9 @@
 package dev.flux.security;
 
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -9,7 +13,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 /**
  * A decoder that refuses the tokens of deleted accounts after the token itself passed.
  * Asked on every use, remembered tokens included, so a deletion counts from the moment
- * the service knows it.
+ * the service knows it. A subject that is no user id (a service's token) is no deleted
+ * account: it passes, and every service answers it the same way.
  */
 public final class RefusingDeletedAccounts implements JwtDecoder {
 
@@ -26,10 +31,23 @@ public final class RefusingDeletedAccounts implements JwtDecoder {
 	public Jwt decode(String token) throws JwtException {
 		Jwt jwt = this.decoder.decode(token);
 		DeletedAccounts accounts = this.deleted.getIfAvailable();
-		if (accounts != null && jwt.getSubject() != null && accounts.isDeleted(jwt.getSubject())) {
+		UUID userId = userId(jwt.getSubject());
+		if (accounts != null && userId != null && accounts.isDeleted(userId)) {
 			throw new BadJwtException("The account of this token was deleted");
 		}
 		return jwt;
+	}
+
+	private static @Nullable UUID userId(@Nullable String subject) {
+		if (subject == null) {
+			return null;
+		}
+		try {
+			return UUID.fromString(subject);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

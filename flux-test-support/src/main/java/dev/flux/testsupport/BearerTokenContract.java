@@ -73,6 +73,13 @@ public abstract class BearerTokenContract {
 	}
 
 	@Test
+	void takesAServiceTokenForNoDeletedAccount() throws Exception {
+		String service = TOKENS.token().subject("notification-service").sign();
+
+		assertThat(get("/api/anything", service).statusCode()).as("authenticated, and no such endpoint").isEqualTo(404);
+	}
+
+	@Test
 	void keepsHealthAndInfoPublic() throws Exception {
 		assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/info", null).statusCode()).isEqualTo(200);

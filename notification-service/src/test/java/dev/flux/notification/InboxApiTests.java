@@ -106,6 +106,14 @@ class InboxApiTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void answersAServiceTokenNotAUserAsUserServiceDoes() {
+		Http.Reply reply = this.http.get("/api/notifications", TOKENS.token().subject("chat-service").sign());
+
+		assertThat(reply.status()).isEqualTo(403);
+		assertThat(reply.<String>json("$.type")).endsWith("/not-a-user");
+	}
+
+	@Test
 	void keepsOneNotificationPerEventWhenItIsDeliveredAgainAndForgetsDeletedAccounts() {
 		User user = user();
 		EventEnvelope changed = publish(new EmailChanged(user.id(), user.username(), "old@example.com", user.email()),

@@ -19,13 +19,8 @@ class DeletedAccountTokens implements DeletedAccounts {
 	}
 
 	@Override
-	public boolean isDeleted(String subject) {
-		try {
-			return this.accounts.deleted(UUID.fromString(subject));
-		}
-		catch (IllegalArgumentException ex) {
-			return true;
-		}
+	public boolean isDeleted(UUID userId) {
+		return this.accounts.deleted(userId);
 	}
 
 }

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
 
 import dev.flux.security.DeletedAccounts;
 import dev.flux.security.FluxJwtAuthentication;
@@ -22,6 +24,7 @@ import dev.flux.security.FluxJwtDecoders;
 import dev.flux.security.FluxJwtProperties;
 import dev.flux.security.RefusingDeletedAccounts;
 import dev.flux.security.web.BearerTokenProblems;
+import dev.flux.security.web.FluxApiProperties;
 import dev.flux.security.web.FluxResourceServer;
 
 /**
@@ -29,8 +32,9 @@ import dev.flux.security.web.FluxResourceServer;
  * {@code flux.security.jwt.issuer} is set: a {@link JwtDecoder} reading auth-service's
  * JWK Set (unless the service defines its own, as auth-service does), the roles-to-
  * authorities conversion, and for servlet web applications the {@link FluxResourceServer}
- * their filter chains apply. Runs before Spring Boot's resource-server
- * auto-configuration, which then backs off.
+ * their filter chains apply and the API's chain itself
+ * ({@link FluxResourceServer#apiChain}, unless {@code flux.security.api.enabled=false}).
+ * Runs before Spring Boot's resource-server auto-configuration, which then backs off.
  */
 @AutoConfiguration(before = OAuth2ResourceServerAutoConfiguration.class)
 @ConditionalOnClass(JwtDecoder.class)
@@ -75,6 +79,7 @@ public final class FluxSecurityAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass({ HttpSecurity.class, tools.jackson.databind.json.JsonMapper.class })
+	@EnableConfigurationProperties(FluxApiProperties.class)
 	static class Web {
 
 		@Bean
@@ -88,6 +93,13 @@ public final class FluxSecurityAutoConfiguration {
 		FluxResourceServer fluxResourceServer(JwtDecoder decoder, JwtAuthenticationConverter authentication,
 				BearerTokenProblems problems) {
 			return new FluxResourceServer(decoder, authentication, problems);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty(name = "flux.security.api.enabled", matchIfMissing = true)
+		SecurityFilterChain fluxApiFilterChain(HttpSecurity http, FluxResourceServer resourceServer,
+				FluxApiProperties api) throws Exception {
+			return resourceServer.apiChain(http, api.publicPaths());
 		}
 
 	}

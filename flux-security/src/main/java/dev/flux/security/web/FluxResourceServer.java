@@ -1,13 +1,17 @@
 package dev.flux.security.web;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Makes a filter chain authenticate Flux access tokens: a stateless JWT resource server
@@ -34,6 +38,27 @@ public final class FluxResourceServer {
 		this.decoder = decoder;
 		this.authentication = authentication;
 		this.problems = problems;
+	}
+
+	/**
+	 * The filter chain of a Flux API, everything but the admin API (common-events guards
+	 * that one first): {@code /api/**} needs a valid access token, load balancers and
+	 * {@code ./flux status} read health and info without one, the API description
+	 * (OpenAPI, Swagger UI) is public, so are the given paths (a WebSocket endpoint that
+	 * checks the token itself), and every other path is refused.
+	 * @param http the service's {@link HttpSecurity}
+	 * @param publicPaths further paths anyone may call
+	 */
+	public SecurityFilterChain apiChain(HttpSecurity http, List<String> publicPaths) throws Exception {
+		return configure(http).authorizeHttpRequests((requests) -> {
+			requests.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+			requests.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll();
+			if (!publicPaths.isEmpty()) {
+				requests.requestMatchers(publicPaths.toArray(String[]::new)).permitAll();
+			}
+			requests.requestMatchers("/api/**").authenticated().anyRequest().denyAll();
+		}).build();
 	}
 
 	/** Applies the resource-server setup to {@code http} and returns it. */

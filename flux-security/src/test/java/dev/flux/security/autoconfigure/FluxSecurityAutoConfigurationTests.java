@@ -6,6 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -30,7 +32,8 @@ class FluxSecurityAutoConfigurationTests {
 	private final TestTokens tokens = this.auth.newSigningKey();
 
 	private final WebApplicationContextRunner web = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(FluxSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class));
+			AutoConfigurations.of(FluxSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+					SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class));
 
 	@AfterEach
 	void stopIssuer() {
@@ -49,7 +52,8 @@ class FluxSecurityAutoConfigurationTests {
 			assertThat(context).hasSingleBean(JwtDecoder.class)
 				.hasSingleBean(JwtAuthenticationConverter.class)
 				.hasSingleBean(BearerTokenProblems.class)
-				.hasSingleBean(FluxResourceServer.class);
+				.hasSingleBean(FluxResourceServer.class)
+				.hasBean("fluxApiFilterChain");
 			assertThat(this.auth.requests()).isZero();
 
 			String userId = UUID.randomUUID().toString();
@@ -89,19 +93,36 @@ class FluxSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void leavesTheApiChainToAServiceThatHasItsOwn() {
+		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer(), "flux.security.api.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(FluxResourceServer.class)
+				.doesNotHaveBean("fluxApiFilterChain"));
+	}
+
+	@Test
 	void refusesTheTokensOfAccountsTheServiceKnowsWereDeleted() {
-		String deleted = UUID.randomUUID().toString();
+		UUID deleted = UUID.randomUUID();
 		String alive = UUID.randomUUID().toString();
 		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer())
 			.withBean(DeletedAccounts.class, () -> deleted::equals)
 			.run((context) -> {
 				JwtDecoder decoder = context.getBean(JwtDecoder.class);
-				String token = this.tokens.token().subject(deleted).sign();
+				String token = this.tokens.token().subject(deleted.toString()).sign();
 				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(token));
 				assertThatExceptionOfType(BadJwtException.class).as("also once remembered")
 					.isThrownBy(() -> decoder.decode(token));
 				assertThat(decoder.decode(this.tokens.token().subject(alive).sign()).getSubject()).isEqualTo(alive);
 			});
+	}
+
+	@Test
+	void takesAServiceTokenForNoDeletedAccount() {
+		this.web.withPropertyValues("flux.security.jwt.issuer=" + this.auth.issuer())
+			.withBean(DeletedAccounts.class, () -> (userId) -> true)
+			.run((context) -> assertThat(context.getBean(JwtDecoder.class)
+				.decode(this.tokens.token().subject("notification-service").sign())
+				.getSubject()).as("left to the endpoint, which answers 403 not-a-user")
+				.isEqualTo("notification-service"));
 	}
 
 	@Test

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A resource server set up by {@link FluxResourceServer}, over HTTP: who gets through,
  * and the problem details of everyone who does not.
  */
-@SpringBootTest(classes = TokenApi.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TokenApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "flux.security.api.enabled=false")
 class ResourceServerWebTests {
 
 	private static final JwksServer AUTH = JwksServer.start();

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A resource server whose issuer is down: it started all the same, and answers tokens it
  * cannot check with 503, so clients keep them and try again, not with 401.
  */
-@SpringBootTest(classes = TokenApi.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = TokenApi.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "flux.security.api.enabled=false")
 class UnavailableKeysWebTests {
 
 	private static final TestTokens TOKENS;

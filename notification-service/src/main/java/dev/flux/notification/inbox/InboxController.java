@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.data.domain.Page;
@@ -26,6 +29,8 @@ import dev.flux.web.ApiProblem;
  */
 @RestController
 @RequestMapping("/api/notifications")
+@Tag(name = "notifications")
+@SecurityRequirement(name = "bearer")
 class InboxController {
 
 	static final int MAX_PAGE_SIZE = 100;
@@ -43,6 +48,7 @@ class InboxController {
 	}
 
 	@GetMapping
+	@Operation(summary = "The signed-in user's notifications, newest first, paged; unread=true for unread only")
 	NotificationPage list(@AuthenticationPrincipal Jwt caller, @RequestParam(defaultValue = "false") boolean unread,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
@@ -53,16 +59,19 @@ class InboxController {
 	}
 
 	@GetMapping("/unread-count")
+	@Operation(summary = "How many of the signed-in user's notifications are unread")
 	Map<String, Long> unreadCount(@AuthenticationPrincipal Jwt caller) {
 		return Map.of("unreadCount", this.inbox.unreadCount(userOf(caller)));
 	}
 
 	@PostMapping("/{id}/read")
+	@Operation(summary = "Mark one of the signed-in user's notifications read")
 	NotificationView markRead(@AuthenticationPrincipal Jwt caller, @PathVariable UUID id) {
 		return this.inbox.markRead(userOf(caller), id).orElseThrow(() -> ApiProblem.notFound("The notification"));
 	}
 
 	@PostMapping("/read-all")
+	@Operation(summary = "Mark all of the signed-in user's notifications read")
 	Map<String, Long> markAllRead(@AuthenticationPrincipal Jwt caller) {
 		UUID userId = userOf(caller);
 		int marked = this.inbox.markAllRead(userId);

@@ -21,13 +21,8 @@ class DeletedRecipients implements DeletedAccounts {
 	}
 
 	@Override
-	public boolean isDeleted(String subject) {
-		try {
-			return this.recipients.deleted(UUID.fromString(subject));
-		}
-		catch (IllegalArgumentException ex) {
-			return true;
-		}
+	public boolean isDeleted(UUID userId) {
+		return this.recipients.deleted(userId);
 	}
 
 }

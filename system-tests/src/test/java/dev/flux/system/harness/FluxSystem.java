@@ -36,7 +36,8 @@ public final class FluxSystem implements AutoCloseable {
 	 */
 	public static final List<ServiceSpec> SERVICES = List.of(ServiceSpec.of("auth-service", 2),
 			ServiceSpec.of("user-service", 2),
-			new ServiceSpec("notification-service", 2, (n) -> Map.of("FLUX_GATEWAY_INSTANCE_ID", "gateway-" + n)));
+			new ServiceSpec("notification-service", 2, (n) -> Map.of("FLUX_GATEWAY_INSTANCE_ID", "gateway-" + n)),
+			ServiceSpec.of("chat-service", 2));
 
 	/**
 	 * The JVM options of every instance: a small heap and the C1 compiler only, which

@@ -28,8 +28,8 @@ class ClusterTests {
 
 	@Test
 	void everyQuorumQueueHasAMemberOnEachNode() {
-		for (String queue : List.of("user.service.queue", "notification.service.queue", "user.service.queue.dlq",
-				"notification.service.retry.5s")) {
+		for (String queue : List.of("user.service.queue", "notification.service.queue", "chat.service.queue",
+				"user.service.queue.dlq", "notification.service.retry.5s")) {
 			String members = this.system.cluster().membersOf(queue, 1);
 			for (int node = 1; node <= RabbitCluster.NODES; node++) {
 				assertThat(members).as(queue).contains(RabbitCluster.nodeName(node));

@@ -21,15 +21,8 @@ class DeletedUsers implements DeletedAccounts {
 	}
 
 	@Override
-	public boolean isDeleted(String subject) {
-		try {
-			return this.sync.isDeleted(UUID.fromString(subject));
-		}
-		catch (IllegalArgumentException ex) {
-			// Not a user's token (a service's subject): no account of it was deleted, and
-			// the API answers it 403 not-a-user.
-			return false;
-		}
+	public boolean isDeleted(UUID userId) {
+		return this.sync.isDeleted(userId);
 	}
 
 }

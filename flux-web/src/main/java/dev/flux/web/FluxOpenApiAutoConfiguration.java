@@ -1,0 +1,41 @@
+package dev.flux.web;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * The OpenAPI description of a service that has springdoc, from {@code flux.openapi.*}:
+ * every service documents itself the same way and only says what differs (title,
+ * description).
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(OpenAPI.class)
+@EnableConfigurationProperties(OpenApiProperties.class)
+public final class FluxOpenApiAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	OpenAPI fluxOpenApi(OpenApiProperties properties, Environment environment) {
+		String title = (properties.title() != null) ? properties.title()
+				: "Flux " + environment.getProperty("spring.application.name", "service");
+		OpenAPI openApi = new OpenAPI()
+			.info(new Info().title(title).version(properties.version()).description(properties.description()));
+		if (properties.bearer()) {
+			openApi.components(new Components().addSecuritySchemes(OpenApiProperties.BEARER,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")));
+		}
+		return openApi;
+	}
+
+}
