@@ -19,7 +19,7 @@ import dev.flux.chat.dm.DirectMessages;
 import dev.flux.chat.id.Snowflakes;
 import dev.flux.chat.message.Message.Mentioned;
 import dev.flux.chat.message.MessageView.MentionsView;
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Access;
 import dev.flux.chat.server.ChannelAccess;

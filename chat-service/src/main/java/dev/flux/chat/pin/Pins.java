@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.flux.chat.message.MessageView;
 import dev.flux.chat.message.Messages;
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Access;
 import dev.flux.chat.server.ChannelAccess;

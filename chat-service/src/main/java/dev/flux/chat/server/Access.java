@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.flux.chat.permission.EffectivePermissions;
-import dev.flux.chat.permission.EffectivePermissions.Overwrite;
+import dev.flux.events.permission.EffectivePermissions;
+import dev.flux.events.permission.EffectivePermissions.Overwrite;
 import dev.flux.chat.refusal.Refusal;
 
 /**

@@ -2,8 +2,8 @@ package dev.flux.chat.server;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.flux.chat.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
+import dev.flux.events.permission.Permission;
 
 /**
  * A member in a channel: what they may do there.

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.events.contract.ServerUpdated;
 
 /**

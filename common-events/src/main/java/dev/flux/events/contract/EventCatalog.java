@@ -23,7 +23,7 @@ public final class EventCatalog {
 			EmailConflict.class, ProfileUpdated.class, PresenceUpdated.class, ServerCreated.class, ServerUpdated.class,
 			ServerDeleted.class, MemberJoined.class, MemberLeft.class, MemberUpdated.class, ChannelCreated.class,
 			ChannelUpdated.class, ChannelDeleted.class, RoleCreated.class, RoleUpdated.class, RoleDeleted.class,
-			MessageSent.class, MessageEdited.class, MessageDeleted.class, PrivacyUpdated.class,
+			MessageSent.class, MessageEdited.class, MessageDeleted.class, TypingStarted.class, PrivacyUpdated.class,
 			RelationshipRequested.class, RelationshipAccepted.class, RelationshipRemoved.class,
 			RelationshipBlocked.class, RelationshipUnblocked.class, DmCreated.class, DmUpdated.class, DmDeleted.class,
 			ReactionAdded.class, ReactionRemoved.class, MessagePinned.class, MessageUnpinned.class,

@@ -136,7 +136,9 @@ final class ContractSamples {
 							UUID.fromString("5d1c2b7a-3e4f-4a6b-8c9d-0e1f2a3b4c5d"))),
 			Map.entry(ReadStateUpdated.class,
 					new ReadStateUpdated(UUID.fromString("5d1c2b7a-3e4f-4a6b-8c9d-0e1f2a3b4c5d"), "123456789012345700",
-							"123456789012345999", 0)));
+							"123456789012345999", 0)),
+			Map.entry(TypingStarted.class, new TypingStarted("123456789012345679", "123456789012345678", USER_ID,
+					Instant.parse("2026-03-04T05:06:15Z"))));
 
 	private static final Map<Class<?>, Object> EXAMPLES = Map.ofEntries(
 			Map.entry(UserCreated.class, new UserCreated(USER_ID, "ada", "ada@example.com", false)),
@@ -248,7 +250,9 @@ final class ContractSamples {
 							UUID.fromString("5d1c2b7a-3e4f-4a6b-8c9d-0e1f2a3b4c5d"))),
 			Map.entry(ReadStateUpdated.class,
 					new ReadStateUpdated(UUID.fromString("5d1c2b7a-3e4f-4a6b-8c9d-0e1f2a3b4c5d"), "123456789012345700",
-							"123456789012345999", 0)));
+							"123456789012345999", 0)),
+			Map.entry(TypingStarted.class, new TypingStarted("123456789012345679", "123456789012345678", USER_ID,
+					Instant.parse("2026-03-04T05:06:15Z"))));
 
 	private ContractSamples() {
 	}

@@ -22,8 +22,8 @@ class EventCatalogTests {
 				"relationship.accepted", "relationship.blocked", "relationship.removed", "relationship.requested",
 				"relationship.unblocked", "role.created", "role.deleted", "role.updated", "server.created",
 				"server.deleted", "server.member_joined", "server.member_left", "server.member_updated",
-				"server.updated", "user.created", "user.deleted", "user.email_changed", "user.email_conflict",
-				"user.password_changed", "user.password_reset_requested", "user.updated",
+				"server.updated", "typing.started", "user.created", "user.deleted", "user.email_changed",
+				"user.email_conflict", "user.password_changed", "user.password_reset_requested", "user.updated",
 				"user.verification_requested");
 		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
 		assertThat(catalog.payloadClass("user.updated", 1)).isEqualTo(UserUpdated.class);

@@ -83,7 +83,7 @@ class BrokerDefinitionsTests {
 			assertThat(queue.deadLetterQueue()).isEqualTo("user.service.queue.dlq");
 		});
 		assertThat(topology.queueOf("notification")).hasValueSatisfying((queue) -> assertThat(queue.bindingKeys())
-			.containsExactly("user.*", "profile.*", "message.*", "server.*"));
+			.containsExactly("user.*", "profile.*", "message.*", "server.*", "channel.*", "role.*"));
 		assertThat(topology.queueOf("chat")).hasValueSatisfying((queue) -> {
 			assertThat(queue.name()).isEqualTo("chat.service.queue");
 			assertThat(queue.bindingKeys()).containsExactly("user.created", "user.updated", "user.deleted",

@@ -1,17 +1,22 @@
 package dev.flux.notification.inbox;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.EmailChanged;
+import dev.flux.events.contract.MessageSent;
 import dev.flux.events.contract.PasswordChanged;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserUpdated;
 import dev.flux.notification.NotificationProperties;
+import dev.flux.notification.chat.Audience;
+import dev.flux.notification.chat.ChatDirectory;
 
 /**
  * Which events matter to a user's inbox, and what they say: one rule for the inbox, which
@@ -21,10 +26,16 @@ import dev.flux.notification.NotificationProperties;
 @Component
 public class Notices {
 
+	/** How much of a message a mention notice quotes. */
+	static final int QUOTE_LENGTH = 200;
+
 	private final String product;
 
-	Notices(NotificationProperties properties) {
+	private final ChatDirectory chat;
+
+	Notices(NotificationProperties properties, ChatDirectory chat) {
 		this.product = properties.productName();
+		this.chat = chat;
 	}
 
 	/** The notifications an event's payload gives, none for most events. */
@@ -46,8 +57,44 @@ public class Notices {
 			case EmailChanged changed ->
 				List.of(notice(envelope, changed.userId(), "email_changed", "Your email address was changed",
 						"Your email address is now " + changed.newEmail() + ".", Map.of("email", changed.newEmail())));
+			case MessageSent sent -> mentions(sent, envelope);
 			default -> List.of();
 		};
+	}
+
+	/**
+	 * A {@code mention} for every user the message mentions (by name, by role, or all of
+	 * them with @everyone, which chat-service only lets through from an author with
+	 * MENTION_EVERYONE) who may view the channel, the author left out.
+	 */
+	private List<Notice> mentions(MessageSent sent, EventEnvelope envelope) {
+		if (sent.mentions().users().isEmpty() && sent.mentions().roles().isEmpty() && !sent.mentions().everyone()) {
+			return List.of();
+		}
+		Audience audience = this.chat.audience(Long.parseLong(sent.channelId())).orElse(null);
+		if (audience == null) {
+			return List.of();
+		}
+		Set<UUID> mentioned = new LinkedHashSet<>(sent.mentions().users());
+		if (sent.mentions().everyone()) {
+			mentioned.addAll(audience.viewers());
+		}
+		else if (audience.serverId() != null) {
+			mentioned.addAll(this.chat.withAnyRole(audience.serverId(),
+					sent.mentions().roles().stream().map(Long::valueOf).toList()));
+		}
+		mentioned.remove(sent.authorId());
+		mentioned.removeIf((user) -> !audience.canView(user));
+		String quote = (sent.content().length() > QUOTE_LENGTH) ? sent.content().substring(0, QUOTE_LENGTH) + "…"
+				: sent.content();
+		Map<String, String> data = new java.util.HashMap<>(Map.of("messageId", sent.messageId(), "channelId",
+				sent.channelId(), "authorId", sent.authorId().toString()));
+		if (sent.serverId() != null) {
+			data.put("serverId", sent.serverId());
+		}
+		return mentioned.stream()
+			.map((user) -> notice(envelope, user, "mention", "You were mentioned", quote, data))
+			.toList();
 	}
 
 	private static Notice notice(EventEnvelope envelope, UUID userId, String type, String title, String body,
