@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The three services of ./flux up: build, start, wait for readiness, stop.
+# The services of ./flux up (and the operator console): build, start, wait for readiness, stop.
 
 service_port() {
 	case $1 in
@@ -7,6 +7,7 @@ service_port() {
 	user-service) echo "${FLUX_USER_PORT:-8082}" ;;
 	notification-service) echo "${FLUX_NOTIFICATION_PORT:-8083}" ;;
 	chat-service) echo "${FLUX_CHAT_PORT:-8084}" ;;
+	operator-console) echo "${FLUX_CONSOLE_PORT:-8085}" ;;
 	esac
 }
 
@@ -55,6 +56,12 @@ service_start() {
 		. "$FLUX_DIR/infra.env"
 		set +a
 		export FLUX_HTTP_PORT="$port"
+		# Where the operator console reaches each service's admin API.
+		FLUX_CONSOLE_AUTH_URL="http://localhost:$(service_port auth-service)"
+		FLUX_CONSOLE_USER_URL="http://localhost:$(service_port user-service)"
+		FLUX_CONSOLE_NOTIFICATION_URL="http://localhost:$(service_port notification-service)"
+		FLUX_CONSOLE_CHAT_URL="http://localhost:$(service_port chat-service)"
+		export FLUX_CONSOLE_AUTH_URL FLUX_CONSOLE_USER_URL FLUX_CONSOLE_NOTIFICATION_URL FLUX_CONSOLE_CHAT_URL
 		[[ -n ${FLUX_LOG_FORMAT:-} ]] && export LOGGING_STRUCTURED_FORMAT_CONSOLE="$FLUX_LOG_FORMAT"
 		# shellcheck disable=SC2086
 		setsid "$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$(jar_of "$svc")" >>"$log" 2>&1 </dev/null &

@@ -34,8 +34,8 @@ class DocsCommandsTests {
 
 	private static final Pattern INLINE_FLUX = Pattern.compile("`(\\./flux [^`]*)`");
 
-	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service", "8084",
-			"chat-service");
+	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service", "8083",
+			"notification-service", "8084", "chat-service");
 
 	/**
 	 * Where the operators deploy/kubernetes builds on are released (docs/deployment.md).
