@@ -26,6 +26,7 @@ import dev.flux.events.contract.MessageEdited;
 import dev.flux.events.contract.MessageSent;
 import dev.flux.events.contract.RoleCreated;
 import dev.flux.events.contract.ServerCreated;
+import dev.flux.events.contract.ServerDeleted;
 import dev.flux.events.permission.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,27 @@ class ChatDeliveryTests extends NotificationServiceTest {
 
 			assertThat(memberClient.all("message.sent")).extracting((frame) -> frame.<String>read("$.payload.content"))
 				.containsExactly("before");
+		}
+	}
+
+	@Test
+	void theMembersOfADeletedServerAreToldAndGetNothingOfItAfterwards() {
+		User owner = user();
+		User member = user();
+		World world = new World(owner);
+		world.join(member);
+		try (WsClient memberClient = connected(member)) {
+			ChatDeliveryTests.this.publish(world.server(new ServerDeleted(world.serverId)));
+
+			assertThat(memberClient.await("server.deleted").<String>read("$.payload.serverId"))
+				.isEqualTo(world.serverId);
+			world.send(owner, "ghost", Mentions.none());
+			World other = new World(owner);
+			other.join(member);
+			other.send(owner, "marker", Mentions.none());
+			memberClient.await("message.sent", (frame) -> "marker".equals(frame.read("$.payload.content")));
+			assertThat(memberClient.all("message.sent")).extracting((frame) -> frame.<String>read("$.payload.content"))
+				.containsExactly("marker");
 		}
 	}
 

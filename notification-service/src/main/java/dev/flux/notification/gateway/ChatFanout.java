@@ -28,6 +28,7 @@ import dev.flux.events.contract.RelationshipBlocked;
 import dev.flux.events.contract.RelationshipRemoved;
 import dev.flux.events.contract.RelationshipRequested;
 import dev.flux.events.contract.RelationshipUnblocked;
+import dev.flux.events.contract.ServerDeleted;
 import dev.flux.events.contract.TypingStarted;
 import dev.flux.notification.chat.Audience;
 import dev.flux.notification.chat.ChatDirectory;
@@ -117,6 +118,8 @@ final class ChatFanout {
 		Set<UUID> targets = switch (payload) {
 			case ChannelCreated created -> viewersOf(created.channelId());
 			case ChannelUpdated updated -> viewersOf(updated.channelId());
+			// A deleted server has no members in memory: its last ones are told.
+			case ServerDeleted deleted -> new HashSet<>(this.directory.lastMembersOf(serverId));
 			default -> new HashSet<>(this.directory.membersOf(serverId));
 		};
 		if (payload instanceof MemberLeft left) {
