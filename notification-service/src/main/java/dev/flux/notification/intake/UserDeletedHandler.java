@@ -11,6 +11,7 @@ import dev.flux.notification.email.Mail;
 import dev.flux.notification.inbox.Inbox;
 import dev.flux.notification.presence.Presence;
 import dev.flux.notification.recipient.Recipients;
+import dev.flux.notification.social.SocialDirectory;
 
 /**
  * {@code user.deleted}: the recipient (leaving a tombstone that drops later events about
@@ -32,8 +33,11 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 
 	private final DeadLetters deadLetters;
 
+	private final SocialDirectory social;
+
 	UserDeletedHandler(Recipients recipients, Inbox inbox, Presence presence, Mail mail, Outbox outbox,
-			DeadLetters deadLetters) {
+			DeadLetters deadLetters, SocialDirectory social) {
+		this.social = social;
 		this.recipients = recipients;
 		this.inbox = inbox;
 		this.presence = presence;
@@ -47,6 +51,7 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 		this.recipients.forget(deleted.userId());
 		this.inbox.forget(deleted.userId());
 		this.presence.forget(deleted.userId());
+		this.social.forget(deleted.userId());
 		this.mail.forget(deleted.userId());
 		this.outbox.erase(deleted.userId().toString());
 		this.deadLetters.erase(deleted.userId().toString());
