@@ -66,6 +66,23 @@ public class DirectMessages {
 	}
 
 	/**
+	 * A deleted user leaves every DM: group DMs as if they left (the owner's role passes
+	 * on, the last one out deletes the group); 1:1 DMs keep their messages for the other
+	 * user, with the author shown as deleted, but no longer name the deleted user as a
+	 * member or a pair.
+	 */
+	@Transactional
+	public void userDeleted(UUID userId) {
+		List<Long> groups = this.jdbc.sql("""
+				select m.channel_id from dm_members m join channels c on c.id = m.channel_id
+				where m.user_id = ? and c.kind = 'group_dm'
+				""").param(userId).query(Long.class).list();
+		groups.forEach((channelId) -> removeMember(channelId, userId, userId));
+		this.jdbc.sql("delete from dm_members where user_id = ?").param(userId).update();
+		this.jdbc.sql("delete from dm_pairs where low_id = ? or high_id = ?").params(userId, userId).update();
+	}
+
+	/**
 	 * The 1:1 DM of the caller and the recipient, opened the first time.
 	 * @throws Refusal 403 {@code dm-refused} when the recipient does not take DMs from
 	 * the caller (and no DM exists yet); 404 for an unknown user

@@ -143,4 +143,10 @@ public class Reactions {
 
 	}
 
+	/** Forgets a deleted user's reactions (erasure). */
+	@Transactional
+	public void userDeleted(UUID userId) {
+		this.jdbc.sql("delete from reactions where user_id = ?").param(userId).update();
+	}
+
 }

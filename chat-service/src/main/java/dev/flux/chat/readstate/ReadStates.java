@@ -157,4 +157,10 @@ public class ReadStates {
 
 	}
 
+	/** Forgets how far a deleted user has read (erasure). */
+	@Transactional
+	public void userDeleted(UUID userId) {
+		this.jdbc.sql("delete from read_states where user_id = ?").param(userId).update();
+	}
+
 }

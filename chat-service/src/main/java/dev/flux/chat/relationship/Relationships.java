@@ -54,6 +54,16 @@ public class Relationships {
 		this.clock = clock;
 	}
 
+	/**
+	 * Forgets every friendship, request and block of a deleted user, theirs and others'
+	 * towards them (erasure: nothing is left to say who they knew).
+	 */
+	@Transactional
+	public void userDeleted(UUID userId) {
+		this.jdbc.sql("delete from relationships where user_id = ? or other_id = ?").params(userId, userId).update();
+		this.jdbc.sql("delete from relationship_pairs where low_id = ? or high_id = ?").params(userId, userId).update();
+	}
+
 	/** The user's friends, requests and blocks, newest first. */
 	@Transactional(readOnly = true)
 	public List<RelationshipView> list(UUID userId) {
