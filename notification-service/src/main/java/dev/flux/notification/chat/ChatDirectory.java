@@ -126,6 +126,15 @@ public class ChatDirectory {
 			.toList();
 	}
 
+	/**
+	 * Erases a deleted account's memberships (servers it owned have passed on or been
+	 * deleted by chat-service's own events); the cached servers forget it within their
+	 * refresh, and its sockets are closed already.
+	 */
+	public void forget(UUID userId) {
+		this.jdbc.sql("delete from chat_members where user_id = ?").param(userId).update();
+	}
+
 	/** Forgets every server read so far: the next use reads them again. */
 	public void forgetAll() {
 		this.servers.clear();
