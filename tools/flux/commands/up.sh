@@ -47,7 +47,7 @@ cmd_up() {
 	cat <<EOF
 
 ${BOLD}Flux is up${RESET} in $((SECONDS - started)) s.
-  auth-service          http://localhost:$(service_port auth-service)       health: /actuator/health
+  auth-service          http://localhost:$(service_port auth-service)       probes: /livez, /readyz
   user-service          http://localhost:$(service_port user-service)
   notification-service  http://localhost:$(service_port notification-service)
   chat-service          http://localhost:$(service_port chat-service)
@@ -55,10 +55,13 @@ ${BOLD}Flux is up${RESET} in $((SECONDS - started)) s.
   PostgreSQL            $FLUX_DB_HOST:$FLUX_DB_PORT   databases flux_auth, flux_user, flux_notification, flux_chat ($FLUX_INFRA)
   RabbitMQ              $FLUX_RABBITMQ_HOST:$FLUX_RABBITMQ_PORT   vhost flux; management $FLUX_RABBITMQ_MANAGEMENT_URL ($RABBIT_ADMIN / $RABBIT_ADMIN)
   emails                ${FLUX_MAIL_READ:-not caught}
+  metrics, health       http://localhost:<management port>/actuator/prometheus and /actuator/health; management ports
+                        $(service_management_port auth-service) (auth), $(service_management_port user-service) (user), $(service_management_port notification-service) (notification), $(service_management_port chat-service) (chat)
   realtime gateway      ws://localhost:$(service_port notification-service)/ws   (access token in the handshake or an identify message)
   logs                  ./flux logs [service]   (files in .flux/logs/)
 
-Try: curl -s localhost:8081/actuator/health/readiness
+Try: curl -s localhost:$(service_port auth-service)/readyz
+     curl -s localhost:$(service_management_port auth-service)/actuator/prometheus
 Stop with ./flux down.
 EOF
 }

@@ -65,6 +65,7 @@ public abstract class StructuredLoggingContract {
 		Map<String, String> environment = builder.environment();
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		environment.put("FLUX_HTTP_PORT", "0");
+		environment.put("FLUX_MANAGEMENT_PORT", "0");
 		environment.put("FLUX_DB_HOST", postgres.host());
 		environment.put("FLUX_DB_PORT", String.valueOf(postgres.port()));
 		environment.put("FLUX_RABBITMQ_HOST", rabbitMq.host());

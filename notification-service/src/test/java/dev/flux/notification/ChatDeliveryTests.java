@@ -26,6 +26,8 @@ import dev.flux.events.contract.MessageEdited;
 import dev.flux.events.contract.MessageSent;
 import dev.flux.events.contract.RoleCreated;
 import dev.flux.events.contract.ServerCreated;
+import dev.flux.events.contract.UserDeleted;
+import dev.flux.events.contract.ServerDeleted;
 import dev.flux.events.permission.Permission;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +128,27 @@ class ChatDeliveryTests extends NotificationServiceTest {
 
 			assertThat(memberClient.all("message.sent")).extracting((frame) -> frame.<String>read("$.payload.content"))
 				.containsExactly("before");
+		}
+	}
+
+	@Test
+	void theMembersOfADeletedServerAreToldAndGetNothingOfItAfterwards() {
+		User owner = user();
+		User member = user();
+		World world = new World(owner);
+		world.join(member);
+		try (WsClient memberClient = connected(member)) {
+			ChatDeliveryTests.this.publish(world.server(new ServerDeleted(world.serverId)));
+
+			assertThat(memberClient.await("server.deleted").<String>read("$.payload.serverId"))
+				.isEqualTo(world.serverId);
+			world.send(owner, "ghost", Mentions.none());
+			World other = new World(owner);
+			other.join(member);
+			other.send(owner, "marker", Mentions.none());
+			memberClient.await("message.sent", (frame) -> "marker".equals(frame.read("$.payload.content")));
+			assertThat(memberClient.all("message.sent")).extracting((frame) -> frame.<String>read("$.payload.content"))
+				.containsExactly("marker");
 		}
 	}
 
@@ -258,6 +281,31 @@ class ChatDeliveryTests extends NotificationServiceTest {
 			.params(serverId, member.id())
 			.query(Boolean.class)
 			.single()).isFalse();
+	}
+
+	@Test
+	void aDeletedAccountsMembershipsAreErasedAndALateJoinDoesNotBringThemBack() {
+		User owner = user();
+		User member = user();
+		World world = new World(owner);
+		world.join(member);
+		EventEnvelope lateJoin = world.server(new MemberJoined(world.serverId, member.id()));
+
+		publish(new UserDeleted(member.id()), member.id(), 2, "auth-service");
+		await().atMost(PATIENCE).until(() -> memberships(member.id()) == 0);
+		publish(lateJoin);
+		User next = user();
+		publish(world.server(new MemberJoined(world.serverId, next.id())));
+		await().atMost(PATIENCE).until(() -> memberships(next.id()) == 1);
+
+		assertThat(memberships(member.id())).as("the late join, handled before the next one").isZero();
+	}
+
+	private long memberships(UUID userId) {
+		return this.jdbc.sql("select count(*) from chat_members where user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single();
 	}
 
 	/**

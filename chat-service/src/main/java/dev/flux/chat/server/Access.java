@@ -80,6 +80,31 @@ public class Access {
 		return new ChannelAccess(channelId, channel.kind(), member, permissionsIn(member, channelId));
 	}
 
+	/**
+	 * The caller in any channel where messages go: a server channel, or a direct message
+	 * channel they are in.
+	 * @throws Refusal 404 when the channel does not exist or the caller may not know that
+	 * it does (not in its server, not in the DM)
+	 */
+	public ChannelAccess anyChannel(long channelId, UUID userId) {
+		String kind = this.jdbc.sql("select kind from channels where id = ?")
+			.param(channelId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> Refusal.notFound("The channel"));
+		if (!kind.equals("dm") && !kind.equals("group_dm")) {
+			return channel(channelId, userId);
+		}
+		boolean in = this.jdbc.sql("select count(*) from dm_members where channel_id = ? and user_id = ?")
+			.params(channelId, userId)
+			.query(Long.class)
+			.single() > 0;
+		if (!in) {
+			throw Refusal.notFound("The channel");
+		}
+		return ChannelAccess.direct(channelId, kind);
+	}
+
 	/** The member's effective permission in a channel of their server. */
 	long permissionsIn(Member member, long channelId) {
 		Map<Long, Overwrite> roleOverwrites = new HashMap<>();

@@ -17,6 +17,7 @@ import dev.flux.events.EventEnvelope;
 import dev.flux.events.NonRetryableEventException;
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.tracing.EventContext;
+import dev.flux.events.tracing.EventTraces;
 
 /**
  * Consumes a service's queue: decodes and validates each event, runs its handler and
@@ -45,6 +46,8 @@ final class EventConsumer implements ChannelAwareMessageListener {
 
 	private final ConsumerMetrics metrics;
 
+	private EventTraces traces = EventTraces.NONE;
+
 	EventConsumer(String consumer, EventCodec codec, Map<String, EventHandler<?>> handlers, InboxStore inbox,
 			TransactionTemplate transactions, FailureRouter failures, ConsumerMetrics metrics) {
 		this.consumer = consumer;
@@ -58,6 +61,11 @@ final class EventConsumer implements ChannelAwareMessageListener {
 		this.transactions = transactions;
 		this.failures = failures;
 		this.metrics = metrics;
+	}
+
+	/** The spans of handling; none until the configuration sets a tracer's. */
+	void traces(EventTraces traces) {
+		this.traces = traces;
 	}
 
 	/** The handlers' key: an event type at one version. */
@@ -107,8 +115,10 @@ final class EventConsumer implements ChannelAwareMessageListener {
 			return;
 		}
 		String traceparent = message.getMessageProperties().getHeader("traceparent");
-		try (EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(), traceparent)
-			.open()) {
+		try (EventTraces.Handling span = this.traces.handling(envelope.type(), traceparent);
+				EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(),
+						span.traceparent())
+					.open()) {
 			handle(handler, envelope);
 		}
 	}
@@ -124,7 +134,7 @@ final class EventConsumer implements ChannelAwareMessageListener {
 			return true;
 		}));
 		if (handled) {
-			this.metrics.handled(envelope.type());
+			this.metrics.handled(envelope.type(), envelope.occurredAt());
 			logger.debug("Handled {} {}", envelope.type(), eventId);
 		}
 		else {

@@ -142,11 +142,13 @@ public final class FluxTopology {
 		// channel.* and role.* feed the gateway's chat projection (who may view a
 		// channel);
 		// typing.* is not bound here: it is ephemeral, for the gateway instances only.
-		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*", "channel.*", "role.*"));
+		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*", "channel.*", "role.*",
+				"relationship.*", "dm.*"));
 		// DESIGN.md says user.*; as for the user-service, only the account events the
 		// user projection needs, so the chat-service never receives a verification or
 		// reset token.
-		bindings.put("chat", List.of("user.created", "user.updated", "user.deleted", "profile.updated"));
+		bindings.put("chat",
+				List.of("user.created", "user.updated", "user.deleted", "profile.updated", "profile.privacy_updated"));
 		return bindings;
 	}
 

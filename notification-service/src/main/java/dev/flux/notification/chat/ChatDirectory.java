@@ -93,6 +93,17 @@ public class ChatDirectory {
 		return (server != null) ? server.members() : Set.of();
 	}
 
+	/**
+	 * The members a server had when it was deleted (its members' rows outlive it), or has
+	 * now if it is not deleted.
+	 */
+	public Set<UUID> lastMembersOf(long serverId) {
+		return Set.copyOf(this.jdbc.sql("select user_id from chat_members where server_id = ? and present")
+			.param(serverId)
+			.query(UUID.class)
+			.list());
+	}
+
 	/** The members of a server that have one of the roles. */
 	public Set<UUID> withAnyRole(long serverId, Collection<Long> roleIds) {
 		ServerState server = server(serverId);
@@ -113,6 +124,15 @@ public class ChatDirectory {
 			.filter((server) -> server != null && server.isMember(userId))
 			.map((server) -> view(server, userId))
 			.toList();
+	}
+
+	/**
+	 * Erases a deleted account's memberships (servers it owned have passed on or been
+	 * deleted by chat-service's own events); the cached servers forget it within their
+	 * refresh, and its sockets are closed already.
+	 */
+	public void forget(UUID userId) {
+		this.jdbc.sql("delete from chat_members where user_id = ?").param(userId).update();
 	}
 
 	/** Forgets every server read so far: the next use reads them again. */

@@ -110,7 +110,10 @@ final class ServerState {
 		Map<UUID, Overwrite> memberOverwrites = new HashMap<>();
 		for (ChannelRow.Rule rule : channel.overwrites()) {
 			if (rule.roleId() != null) {
-				roleOverwrites.put(rule.roleId(), new Overwrite(rule.allow(), rule.deny()));
+				// A deleted role's overwrites went with it (chat-service cascades them).
+				if (this.rolePermissions.containsKey(rule.roleId())) {
+					roleOverwrites.put(rule.roleId(), new Overwrite(rule.allow(), rule.deny()));
+				}
 			}
 			else if (rule.userId() != null) {
 				memberOverwrites.put(rule.userId(), new Overwrite(rule.allow(), rule.deny()));

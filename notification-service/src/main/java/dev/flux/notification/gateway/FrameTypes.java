@@ -50,7 +50,10 @@ final class FrameTypes {
 	static final List<String> CHAT_EVENTS = List.of("message.sent", "message.edited", "message.deleted",
 			"server.created", "server.updated", "server.deleted", "server.member_joined", "server.member_left",
 			"server.member_updated", "channel.created", "channel.updated", "channel.deleted", "role.created",
-			"role.updated", "role.deleted", TYPING_STARTED);
+			"role.updated", "role.deleted", TYPING_STARTED, "message.reaction_added", "message.reaction_removed",
+			"message.pinned", "message.unpinned", "read_state.updated", "dm.created", "dm.updated", "dm.deleted",
+			"relationship.requested", "relationship.accepted", "relationship.removed", "relationship.blocked",
+			"relationship.unblocked");
 
 	private FrameTypes() {
 	}

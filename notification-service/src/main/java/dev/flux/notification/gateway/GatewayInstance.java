@@ -24,7 +24,7 @@ class GatewayInstance {
 	 */
 	static final List<String> BINDING_KEYS = List.of("user.created", "user.updated", "user.deleted",
 			"user.password_changed", "profile.*", "presence.*", "message.*", "server.*", "channel.*", "role.*",
-			"typing.*");
+			"typing.*", "relationship.*", "dm.*", "read_state.*");
 
 	private final String id;
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.flux.testsupport.FluxInfrastructure;
 import dev.flux.testsupport.Http;
+import dev.flux.testsupport.OtlpReceiver;
 
 /**
  * Flux deployed on this machine the way production runs it: every service's executable
@@ -83,6 +84,8 @@ public final class FluxSystem implements AutoCloseable {
 
 	private @Nullable ServiceProcess console;
 
+	private final OtlpReceiver traces = OtlpReceiver.start();
+
 	private RabbitCluster cluster;
 
 	private Duration startTime = Duration.ZERO;
@@ -123,6 +126,7 @@ public final class FluxSystem implements AutoCloseable {
 			}
 		}
 		this.databases.reset(SERVICES.stream().map((spec) -> shortName(spec.name())).toList());
+		this.started.add(this.traces);
 		this.mail = new MailCatcher(this.ports.next());
 		this.started.add(this.mail);
 		logger.info("Starting a three-node RabbitMQ cluster");
@@ -146,6 +150,7 @@ public final class FluxSystem implements AutoCloseable {
 				String name = spec.instanceName(n);
 				Map<String, String> environment = new LinkedHashMap<>(commonEnvironment(authUrl));
 				environment.put("FLUX_HTTP_PORT", String.valueOf(servicePorts.get(name)));
+				environment.put("FLUX_MANAGEMENT_PORT", String.valueOf(this.ports.next()));
 				environment.putAll(spec.environment().apply(n));
 				ServiceProcess process = new ServiceProcess(name,
 						this.root.resolve(spec.name() + "/target/" + spec.name() + ".jar"),
@@ -191,6 +196,9 @@ public final class FluxSystem implements AutoCloseable {
 		environment.put("FLUX_EVENTS_CONSUMER_RETRY_TIERS", RETRY_TIERS);
 		environment.put("FLUX_MAIL_OPEN_FOR", "5s");
 		environment.put("FLUX_AUTH_ADMINS", OPERATOR_EMAIL);
+		// Every instance exports its spans to the harness's own collector
+		// (TraceScenarioTests).
+		environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.tracesEndpoint());
 		return environment;
 	}
 
@@ -264,6 +272,11 @@ public final class FluxSystem implements AutoCloseable {
 
 	public MailCatcher mail() {
 		return this.mail;
+	}
+
+	/** The collector every instance exports its spans to, over OTLP. */
+	public OtlpReceiver traces() {
+		return this.traces;
 	}
 
 	public RabbitCluster cluster() {
