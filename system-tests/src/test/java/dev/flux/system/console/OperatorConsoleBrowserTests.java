@@ -62,10 +62,11 @@ class OperatorConsoleBrowserTests {
 				"FLUX_OPERATOR_LOGIN", operator.username(), "FLUX_OPERATOR_PASSWORD", operator.password(),
 				"FLUX_DEAD_LETTER_ID", String.valueOf(deadLetter)));
 
-		await("the replayed rename applied").atMost(Duration.ofMinutes(1))
-			.untilAsserted(() -> assertThat(
-					this.system.http("user-service").get("/api/users/" + user, null).<String>json("$.username"))
-				.isEqualTo(name));
+		await("the replayed rename applied").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+			Reply profile = this.system.http("user-service").get("/api/users/" + user, null);
+			assertThat(profile.status()).as(profile.body()).isEqualTo(200);
+			assertThat(profile.<String>json("$.username")).isEqualTo(name);
+		});
 	}
 
 	/** The operator's account, its address verified through the mailed link. */
