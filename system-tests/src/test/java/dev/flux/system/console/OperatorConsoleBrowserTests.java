@@ -62,8 +62,11 @@ class OperatorConsoleBrowserTests {
 				"FLUX_OPERATOR_LOGIN", operator.username(), "FLUX_OPERATOR_PASSWORD", operator.password(),
 				"FLUX_DEAD_LETTER_ID", String.valueOf(deadLetter)));
 
+		String token = this.system.http("auth-service")
+			.post("/api/auth/login", Map.of("login", operator.username(), "password", operator.password()))
+			.json("$.accessToken");
 		await("the replayed rename applied").atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
-			Reply profile = this.system.http("user-service").get("/api/users/" + user, null);
+			Reply profile = this.system.http("user-service").get("/api/users/" + user, token);
 			assertThat(profile.status()).as(profile.body()).isEqualTo(200);
 			assertThat(profile.<String>json("$.username")).isEqualTo(name);
 		});
