@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -46,8 +47,8 @@ class AdminPassThrough {
 	}
 
 	@RequestMapping("/services/{service}/**")
-	ResponseEntity<StreamingResponseBody> forward(@PathVariable String service, HttpServletRequest request)
-			throws IOException, InterruptedException {
+	ResponseEntity<StreamingResponseBody> forward(@PathVariable String service, HttpServletRequest request,
+			HttpServletResponse servletResponse) throws IOException, InterruptedException {
 		URI base = this.properties.services().get(service);
 		String path = request.getRequestURI().substring(("/services/" + service).length());
 		if (base == null) {
@@ -85,7 +86,7 @@ class AdminPassThrough {
 				headers.put(name, values);
 			}
 		});
-		StreamingResponseBody body = (out) -> copy(response.body(), out);
+		StreamingResponseBody body = (out) -> copy(response.body(), out, servletResponse);
 		return ResponseEntity.status(response.statusCode()).headers(headers).body(body);
 	}
 
@@ -103,13 +104,16 @@ class AdminPassThrough {
 	}
 
 	/** Copies as bytes arrive, flushing each read, so events reach the page at once. */
-	private static void copy(InputStream in, OutputStream out) throws IOException {
+	private static void copy(InputStream in, OutputStream out, HttpServletResponse servletResponse) throws IOException {
 		try (in) {
 			byte[] buffer = new byte[8192];
 			int read;
 			while ((read = in.read(buffer)) != -1) {
 				out.write(buffer, 0, read);
 				out.flush();
+				// The stream's own flush left server-sent events in the buffer: the
+				// browser saw none (OperatorConsoleBrowserTests).
+				servletResponse.flushBuffer();
 			}
 		}
 	}
