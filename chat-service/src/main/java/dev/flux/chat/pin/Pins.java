@@ -9,15 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.chat.message.MessageVersions;
 import dev.flux.chat.message.MessageView;
 import dev.flux.chat.message.Messages;
-import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Access;
 import dev.flux.chat.server.ChannelAccess;
 import dev.flux.events.contract.MessagePinned;
 import dev.flux.events.contract.MessageUnpinned;
 import dev.flux.events.outbox.Outbox;
+import dev.flux.events.permission.Permission;
 
 /**
  * Pins. Pinning locks the channel row, so the limit of {@value #MAX_PINS} holds under
@@ -37,12 +38,15 @@ public class Pins {
 
 	private final Messages messages;
 
+	private final MessageVersions versions;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	Pins(JdbcClient jdbc, Access access, Messages messages, Outbox outbox, Clock clock) {
+	Pins(JdbcClient jdbc, Access access, Messages messages, MessageVersions versions, Outbox outbox, Clock clock) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 		this.access = access;
 		this.messages = messages;
 		this.outbox = outbox;
@@ -58,7 +62,7 @@ public class Pins {
 	public void pin(long channelId, long messageId, UUID userId) {
 		ChannelAccess access = manageable(channelId, userId);
 		this.jdbc.sql("select id from channels where id = ? for update").param(channelId).query(Long.class).single();
-		long version = lockMessage(channelId, messageId);
+		long version = this.versions.lock(channelId, messageId);
 		if (this.jdbc.sql("select count(*) from pins where channel_id = ? and message_id = ?")
 			.params(channelId, messageId)
 			.query(Long.class)
@@ -74,7 +78,7 @@ public class Pins {
 		this.jdbc.sql("insert into pins (channel_id, message_id, pinned_by, pinned_at) values (?, ?, ?, ?)")
 			.params(channelId, messageId, userId, Timestamp.from(this.clock.instant()))
 			.update();
-		this.outbox.append(Long.toString(messageId), bump(channelId, messageId, version),
+		this.outbox.append(Long.toString(messageId), this.versions.bump(channelId, messageId, version),
 				new MessagePinned(Long.toString(messageId), Long.toString(channelId), access.serverIdText(), userId));
 	}
 
@@ -82,13 +86,14 @@ public class Pins {
 	@Transactional
 	public void unpin(long channelId, long messageId, UUID userId) {
 		ChannelAccess access = manageable(channelId, userId);
-		long version = lockMessage(channelId, messageId);
+		long version = this.versions.lock(channelId, messageId);
 		int removed = this.jdbc.sql("delete from pins where channel_id = ? and message_id = ?")
 			.params(channelId, messageId)
 			.update();
 		if (removed > 0) {
-			this.outbox.append(Long.toString(messageId), bump(channelId, messageId, version), new MessageUnpinned(
-					Long.toString(messageId), Long.toString(channelId), access.serverIdText(), userId));
+			this.outbox.append(Long.toString(messageId), this.versions.bump(channelId, messageId, version),
+					new MessageUnpinned(Long.toString(messageId), Long.toString(channelId), access.serverIdText(),
+							userId));
 		}
 	}
 
@@ -115,21 +120,6 @@ public class Pins {
 			access.require(Permission.MANAGE_MESSAGES);
 		}
 		return access;
-	}
-
-	private long lockMessage(long channelId, long messageId) {
-		return this.jdbc.sql("select version from messages where channel_id = ? and id = ? for update")
-			.params(channelId, messageId)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> Refusal.notFound("The message"));
-	}
-
-	private long bump(long channelId, long messageId, long version) {
-		this.jdbc.sql("update messages set version = ? where channel_id = ? and id = ?")
-			.params(version + 1, channelId, messageId)
-			.update();
-		return version + 1;
 	}
 
 }

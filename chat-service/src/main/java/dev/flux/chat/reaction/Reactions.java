@@ -9,13 +9,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.flux.events.permission.Permission;
+import dev.flux.chat.message.MessageVersions;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Access;
 import dev.flux.chat.server.ChannelAccess;
 import dev.flux.events.contract.ReactionAdded;
 import dev.flux.events.contract.ReactionRemoved;
 import dev.flux.events.outbox.Outbox;
+import dev.flux.events.permission.Permission;
 
 /**
  * Reactions to messages. Adding locks the message and counts one in its version (the
@@ -33,12 +34,15 @@ public class Reactions {
 
 	private final Access access;
 
+	private final MessageVersions versions;
+
 	private final Outbox outbox;
 
 	private final Clock clock;
 
-	Reactions(JdbcClient jdbc, Access access, Outbox outbox, Clock clock) {
+	Reactions(JdbcClient jdbc, Access access, MessageVersions versions, Outbox outbox, Clock clock) {
 		this.jdbc = jdbc;
+		this.versions = versions;
 		this.access = access;
 		this.outbox = outbox;
 		this.clock = clock;
@@ -52,7 +56,7 @@ public class Reactions {
 	public void add(long channelId, long messageId, UUID userId, String emoji) {
 		ChannelAccess access = readable(channelId, userId);
 		Emoji.check(emoji);
-		long version = lockMessage(channelId, messageId);
+		long version = this.versions.lock(channelId, messageId);
 		boolean newEmoji = this.jdbc
 			.sql("select count(*) from reactions where channel_id = ? and message_id = ? and emoji = ?")
 			.params(channelId, messageId, emoji)
@@ -71,8 +75,9 @@ public class Reactions {
 				on conflict do nothing
 				""").params(channelId, messageId, emoji, userId, Timestamp.from(this.clock.instant())).update();
 		if (added > 0) {
-			this.outbox.append(Long.toString(messageId), bump(channelId, messageId, version), new ReactionAdded(
-					Long.toString(messageId), Long.toString(channelId), access.serverIdText(), userId, emoji));
+			this.outbox.append(Long.toString(messageId), this.versions.bump(channelId, messageId, version),
+					new ReactionAdded(Long.toString(messageId), Long.toString(channelId), access.serverIdText(), userId,
+							emoji));
 		}
 	}
 
@@ -80,14 +85,15 @@ public class Reactions {
 	@Transactional
 	public void remove(long channelId, long messageId, UUID userId, String emoji) {
 		ChannelAccess access = readable(channelId, userId);
-		long version = lockMessage(channelId, messageId);
+		long version = this.versions.lock(channelId, messageId);
 		int removed = this.jdbc
 			.sql("delete from reactions where channel_id = ? and message_id = ? and emoji = ? and user_id = ?")
 			.params(channelId, messageId, emoji, userId)
 			.update();
 		if (removed > 0) {
-			this.outbox.append(Long.toString(messageId), bump(channelId, messageId, version), new ReactionRemoved(
-					Long.toString(messageId), Long.toString(channelId), access.serverIdText(), userId, emoji));
+			this.outbox.append(Long.toString(messageId), this.versions.bump(channelId, messageId, version),
+					new ReactionRemoved(Long.toString(messageId), Long.toString(channelId), access.serverIdText(),
+							userId, emoji));
 		}
 	}
 
@@ -115,21 +121,6 @@ public class Reactions {
 		access.require(Permission.VIEW_CHANNEL);
 		access.require(Permission.READ_MESSAGE_HISTORY);
 		return access;
-	}
-
-	private long lockMessage(long channelId, long messageId) {
-		return this.jdbc.sql("select version from messages where channel_id = ? and id = ? for update")
-			.params(channelId, messageId)
-			.query(Long.class)
-			.optional()
-			.orElseThrow(() -> Refusal.notFound("The message"));
-	}
-
-	private long bump(long channelId, long messageId, long version) {
-		this.jdbc.sql("update messages set version = ? where channel_id = ? and id = ?")
-			.params(version + 1, channelId, messageId)
-			.update();
-		return version + 1;
 	}
 
 	/**
