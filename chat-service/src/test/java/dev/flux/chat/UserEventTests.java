@@ -72,6 +72,8 @@ class UserEventTests extends ChatServiceTest {
 		EventEnvelope deleted = publish(new UserDeleted(leaving.id()), leaving.id(), 2);
 		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
 
+		assertThat(this.http.get("/api/servers", leaving.token()).status()).as("the deleted account's token")
+			.isEqualTo(401);
 		Http.Reply history = this.http.get("/api/channels/" + server.general() + "/messages", owner.token());
 		assertThat(history.<String>json("$[0].content")).isEqualTo("bye");
 		assertThat(history.<Boolean>json("$[0].author.deleted")).isTrue();
