@@ -10,7 +10,7 @@ cmd_status() {
 	for svc in "${SERVICES[@]}"; do
 		port="$(service_port "$svc")"
 		if pid_alive "$(service_pidfile "$svc")"; then
-			if state="$(curl -fsS "http://localhost:$port/actuator/health" 2>/dev/null)"; then
+			if state="$(curl -fsS "http://localhost:$(service_management_port "$svc")/actuator/health" 2>/dev/null)"; then
 				state="$(sed -n 's/.*"status":"\([A-Z_]*\)"}$/\1/p' <<<"$state")"
 			else
 				state=STARTING
@@ -18,7 +18,7 @@ cmd_status() {
 		else
 			state=stopped
 		fi
-		printf '%-22s %-10s %s\n' "$svc" "$state" "http://localhost:$port"
+		printf '%-22s %-10s %s\n' "$svc" "$state" "http://localhost:$port, metrics http://localhost:$(service_management_port "$svc")/actuator/prometheus"
 	done
 	if [[ $mode == local ]]; then
 		PG_BIN="$(pg_bindir || true)"

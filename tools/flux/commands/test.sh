@@ -15,7 +15,8 @@ service's jar as two processes on a three-node RabbitMQ cluster, the end-to-end 
 fault matrix of docs/reliability.md); about half an hour on two cores, so not part of CI yet.
 
 --soak: only the system tests' fault matrix (FaultMatrixTests), each fault FLUX_SOAK_ROUNDS (10)
-times in a row on the same running system; an hour or more, not part of CI. The table of the run
+times in a row on the same running system, under a 90 s workload (60 s otherwise); an hour or
+more, not part of CI. The table of the run
 is in system-tests/target/system-tests/fault-table.md.
 EOF
 }
@@ -48,7 +49,7 @@ cmd_test() {
 	if [[ -n $soak ]]; then
 		say "soak: every fault of the matrix ${FLUX_SOAK_ROUNDS:-10} times (system-tests only)"
 		"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify -pl system-tests -am -Dtest=FaultMatrixTests \
-			-Dsurefire.failIfNoSpecifiedTests=false -Dflux.system.excludedGroups= -Dflux.system.rounds="${FLUX_SOAK_ROUNDS:-10}" "$@" || rc=$?
+			-Dsurefire.failIfNoSpecifiedTests=false -Dflux.system.excludedGroups= -Dflux.system.rounds="${FLUX_SOAK_ROUNDS:-10}" -Dflux.system.workload=PT90S "$@" || rc=$?
 	else
 		say "running the test suite (./mvnw verify)"
 		"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "${system[@]}" "$@" || rc=$?

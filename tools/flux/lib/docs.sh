@@ -43,14 +43,18 @@ render_diagrams() {
 	ok "docs: diagrams rendered to docs/diagrams/ ($((SECONDS - started)) s)"
 }
 
-# Validates the AsyncAPI document; the Java tests check what it and the diagrams say.
+# Validates the AsyncAPI documents (events, gateway); the Java tests check what they and the
+# diagrams say.
 check_docs_sources() {
 	local started=$SECONDS
 	ensure_docs_tools
 	node "$DOCS_TOOLS/validate-asyncapi.mjs" "$ROOT/docs/asyncapi.yaml" ||
 		die "docs/asyncapi.yaml is not a valid AsyncAPI 3 document: see the paths and lines above." \
 			"Fix it, then run ./flux docs; EventDocsTests (common-events) says what it must list."
-	ok "docs: docs/asyncapi.yaml valid ($((SECONDS - started)) s)"
+	node "$DOCS_TOOLS/validate-asyncapi.mjs" "$ROOT/docs/asyncapi-gateway.yaml" ||
+		die "docs/asyncapi-gateway.yaml is not a valid AsyncAPI 3 document: see the paths and lines above." \
+			"Fix it, then run ./flux docs; GatewayProtocolDocsTests (notification-service) says what it must list."
+	ok "docs: docs/asyncapi.yaml and docs/asyncapi-gateway.yaml valid ($((SECONDS - started)) s)"
 }
 
 # Lints the OpenAPI documents the services' tests exported (RunningServiceContract), and checks

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# The three services of ./flux up: build, start, wait for readiness, stop.
+# The services of ./flux up (and the operator console): build, start, wait for readiness, stop.
 
 service_port() {
 	case $1 in
@@ -7,6 +7,18 @@ service_port() {
 	user-service) echo "${FLUX_USER_PORT:-8082}" ;;
 	notification-service) echo "${FLUX_NOTIFICATION_PORT:-8083}" ;;
 	chat-service) echo "${FLUX_CHAT_PORT:-8084}" ;;
+	operator-console) echo "${FLUX_CONSOLE_PORT:-8085}" ;;
+	esac
+}
+
+# The actuator's own port (health details, metrics, /actuator/prometheus): the service's port + 1000.
+service_management_port() {
+	case $1 in
+	auth-service) echo "${FLUX_AUTH_MANAGEMENT_PORT:-9081}" ;;
+	user-service) echo "${FLUX_USER_MANAGEMENT_PORT:-9082}" ;;
+	notification-service) echo "${FLUX_NOTIFICATION_MANAGEMENT_PORT:-9083}" ;;
+	chat-service) echo "${FLUX_CHAT_MANAGEMENT_PORT:-9084}" ;;
+	operator-console) echo "${FLUX_CONSOLE_MANAGEMENT_PORT:-9085}" ;;
 	esac
 }
 
@@ -35,7 +47,7 @@ build_stale() {
 service_pidfile() { echo "$FLUX_DIR/run/$1.pid"; }
 
 service_start() {
-	local svc=$1 port pidfile log
+	local svc=$1 port management pidfile log
 	port="$(service_port "$svc")"
 	pidfile="$(service_pidfile "$svc")"
 	log="$FLUX_DIR/logs/$svc.log"
@@ -48,13 +60,21 @@ service_start() {
 			return
 		fi
 	fi
-	port_open 127.0.0.1 "$port" && die "port $port is taken by another program; $svc needs it" "Free it, or move $svc with FLUX_${svc%%-*}_PORT (e.g. FLUX_AUTH_PORT=9081)."
+	port_open 127.0.0.1 "$port" && die "port $port is taken by another program; $svc needs it" "Free it, or move $svc with FLUX_${svc%%-*}_PORT (e.g. FLUX_AUTH_PORT=7081)."
+	management="$(service_management_port "$svc")"
+	port_open 127.0.0.1 "$management" && die "port $management is taken by another program; $svc's metrics need it" "Free it, or move them with FLUX_${svc%%-*}_MANAGEMENT_PORT (e.g. FLUX_AUTH_MANAGEMENT_PORT=7091)."
 	# shellcheck disable=SC1091
 	(
 		set -a
 		. "$FLUX_DIR/infra.env"
 		set +a
-		export FLUX_HTTP_PORT="$port"
+		export FLUX_HTTP_PORT="$port" FLUX_MANAGEMENT_PORT="$management"
+		# Where the operator console reaches each service's admin API.
+		FLUX_CONSOLE_AUTH_URL="http://localhost:$(service_port auth-service)"
+		FLUX_CONSOLE_USER_URL="http://localhost:$(service_port user-service)"
+		FLUX_CONSOLE_NOTIFICATION_URL="http://localhost:$(service_port notification-service)"
+		FLUX_CONSOLE_CHAT_URL="http://localhost:$(service_port chat-service)"
+		export FLUX_CONSOLE_AUTH_URL FLUX_CONSOLE_USER_URL FLUX_CONSOLE_NOTIFICATION_URL FLUX_CONSOLE_CHAT_URL
 		[[ -n ${FLUX_LOG_FORMAT:-} ]] && export LOGGING_STRUCTURED_FORMAT_CONSOLE="$FLUX_LOG_FORMAT"
 		# shellcheck disable=SC2086
 		setsid "$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$(jar_of "$svc")" >>"$log" 2>&1 </dev/null &
@@ -67,7 +87,7 @@ service_wait() {
 	port="$(service_port "$svc")"
 	pidfile="$(service_pidfile "$svc")"
 	local deadline=$((SECONDS + ${FLUX_START_TIMEOUT:-180}))
-	until curl -fsS "http://localhost:$port/actuator/health/readiness" >/dev/null 2>&1; do
+	until curl -fsS "http://localhost:$port/readyz" >/dev/null 2>&1; do
 		if ! pid_alive "$pidfile"; then
 			tail -n 30 "$FLUX_DIR/logs/$svc.log" >&2
 			die "$svc stopped while starting, see .flux/logs/$svc.log"

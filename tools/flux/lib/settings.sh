@@ -1,7 +1,8 @@
 # shellcheck shell=bash disable=SC2034 # the settings are read by the other files
 # Settings of ./flux, each from an environment variable with a default.
 
-SERVICES=(auth-service user-service notification-service chat-service)
+# operator-console last: it only forwards to the others' admin APIs.
+SERVICES=(auth-service user-service notification-service chat-service operator-console)
 
 # Ports of the servers ./flux starts itself: far from the system defaults (5432, 5672, 15672),
 # so a PostgreSQL or RabbitMQ installed on the machine keeps working beside Flux.

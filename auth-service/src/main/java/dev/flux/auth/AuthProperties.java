@@ -2,6 +2,7 @@ package dev.flux.auth;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enumeration what registration and email changes tell about taken addresses
  * @param deviceCookies the cookies that let an owner's browser past a lock
  * @param takebackTtl how long the link that undoes an email change works
+ * @param admins the emails or usernames of accounts that get the ADMIN role once their
+ * email address is verified (at start-up and on verification); never revoked by start-up
  */
 @ConfigurationProperties("flux.auth")
 public record AuthProperties(String issuer, @DefaultValue("flux") String audience,
@@ -30,7 +33,7 @@ public record AuthProperties(String issuer, @DefaultValue("flux") String audienc
 		@DefaultValue("24h") Duration verificationTtl, @DefaultValue("30m") Duration resetTtl,
 		@DefaultValue Throttle throttle, @DefaultValue RateLimit rateLimit, @DefaultValue Hashing hashing,
 		@DefaultValue Enumeration enumeration, @DefaultValue DeviceCookies deviceCookies,
-		@DefaultValue("7d") Duration takebackTtl) {
+		@DefaultValue("7d") Duration takebackTtl, @DefaultValue List<String> admins) {
 
 	/**
 	 * Device cookies (OWASP).

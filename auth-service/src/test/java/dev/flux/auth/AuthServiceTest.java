@@ -28,11 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Google and Facebook played by one in-process OAuth2 server ({@link MockProviders}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "flux.auth.rate-limit.capacity=1000000", "flux.auth.rate-limit.per-minute=1000000" })
+		properties = { "flux.auth.rate-limit.capacity=1000000", "flux.auth.rate-limit.per-minute=1000000",
+				"flux.auth.admins=" + AuthServiceTest.LISTED_ADMIN })
 @WithFluxInfrastructure
 public abstract class AuthServiceTest {
 
 	protected static final String PASSWORD = "correct horse battery staple";
+
+	/** The one email of flux.auth.admins in tests (AdminRolesTests registers it). */
+	protected static final String LISTED_ADMIN = "first-operator@example.com";
 
 	@LocalServerPort
 	protected int port;

@@ -67,8 +67,11 @@ class PasswordTests extends AuthServiceTest {
 
 		double knownMedian = median(known);
 		double strangerMedian = median(stranger);
+		// done on the request path, the lookup and writes add 18 ms (measured); the
+		// allowance (20%, at least 1 ms) is the noise of a 3 ms request on two cores
+		double allowance = Math.max(strangerMedian * 0.2, 1_000_000);
 		assertThat(knownMedian).as("median ns, known %s vs unknown %s", knownMedian, strangerMedian)
-			.isBetween(strangerMedian * 0.8, strangerMedian * 1.2);
+			.isBetween(strangerMedian - allowance, strangerMedian + allowance);
 	}
 
 	private long forgot(String email) {

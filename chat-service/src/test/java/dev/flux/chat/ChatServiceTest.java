@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.EventCodec;
+import dev.flux.events.contract.PrivacyUpdated;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.testsupport.Http;
@@ -104,6 +105,31 @@ public abstract class ChatServiceTest {
 		assertThat(invite.status()).as(invite.body()).isEqualTo(201);
 		Http.Reply joined = this.http.post("/api/invites/" + invite.json("$.code"), Map.of(), user.token());
 		assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+	}
+
+	/**
+	 * Sets the user's privacy settings as user-service announces them
+	 * ({@code profile.privacy_updated}) and waits until the chat applied them.
+	 */
+	protected void privacy(User user, boolean allowDirectMessages, boolean allowFriendRequests, long version) {
+		EventEnvelope sent = publish(new PrivacyUpdated(user.id(), allowDirectMessages, allowFriendRequests, true),
+				user.id(), version);
+		await().atMost(PATIENCE).until(() -> handled(sent.eventId()));
+	}
+
+	/** {@code a} and {@code b} become friends: a request and its acceptance. */
+	protected void befriend(User a, User b) {
+		Http.Reply sent = this.http.put("/api/users/me/relationships/" + b.id(), Map.of(), a.token());
+		assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+		Http.Reply accepted = this.http.post("/api/users/me/relationships/" + a.id() + "/accept", Map.of(), b.token());
+		assertThat(accepted.<String>json("$.type")).as(accepted.body()).isEqualTo("friend");
+	}
+
+	/** The 1:1 DM channel of {@code a} and {@code b}, opened by {@code a}. */
+	protected String dm(User a, User b) {
+		Http.Reply opened = this.http.post("/api/dms", Map.of("recipientId", b.id().toString()), a.token());
+		assertThat(opened.status()).as(opened.body()).isIn(200, 201);
+		return opened.json("$.id");
 	}
 
 	/** Publishes an event as its producer does; the envelope it sent. */

@@ -38,7 +38,8 @@ final class EventTap implements AutoCloseable {
 		this.rabbit = rabbit;
 		this.queue = "chat.service.tap." + UUID.randomUUID();
 		admin.declareQueue(new Queue(this.queue, false, false, false));
-		for (String key : List.of("server.#", "channel.#", "role.#", "message.#")) {
+		for (String key : List.of("server.#", "channel.#", "role.#", "message.#", "relationship.#", "dm.#",
+				"read_state.#")) {
 			admin.declareBinding(
 					new Binding(this.queue, Binding.DestinationType.QUEUE, FluxTopology.EVENTS_EXCHANGE, key, null));
 		}

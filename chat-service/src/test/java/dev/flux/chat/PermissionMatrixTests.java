@@ -7,14 +7,14 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.flux.chat.permission.EffectivePermissions;
-import dev.flux.chat.permission.EffectivePermissions.Overwrite;
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.EffectivePermissions;
+import dev.flux.events.permission.EffectivePermissions.Overwrite;
+import dev.flux.events.permission.Permission;
 
-import static dev.flux.chat.permission.Permission.ADMINISTRATOR;
-import static dev.flux.chat.permission.Permission.MANAGE_MESSAGES;
-import static dev.flux.chat.permission.Permission.SEND_MESSAGES;
-import static dev.flux.chat.permission.Permission.VIEW_CHANNEL;
+import static dev.flux.events.permission.Permission.ADMINISTRATOR;
+import static dev.flux.events.permission.Permission.MANAGE_MESSAGES;
+import static dev.flux.events.permission.Permission.SEND_MESSAGES;
+import static dev.flux.events.permission.Permission.VIEW_CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -72,6 +72,8 @@ class UserEventTests extends ChatServiceTest {
 		EventEnvelope deleted = publish(new UserDeleted(leaving.id()), leaving.id(), 2);
 		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
 
+		assertThat(this.http.get("/api/servers", leaving.token()).status()).as("the deleted account's token")
+			.isEqualTo(401);
 		Http.Reply history = this.http.get("/api/channels/" + server.general() + "/messages", owner.token());
 		assertThat(history.<String>json("$[0].content")).isEqualTo("bye");
 		assertThat(history.<Boolean>json("$[0].author.deleted")).isTrue();
@@ -130,6 +132,49 @@ class UserEventTests extends ChatServiceTest {
 			.param(Long.parseLong(server.id()))
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void aDeletedUserLeavesNoFriendshipBlockDmMembershipReadStateOrReactionBehind() {
+		User leaving = newUser();
+		User friend = newUser();
+		User other = newUser();
+		User blocker = newUser();
+		befriend(leaving, friend);
+		befriend(leaving, other);
+		befriend(friend, other);
+		this.http.put("/api/users/me/blocks/" + leaving.id(), Map.of(), blocker.token());
+		String direct = dm(friend, leaving);
+		String message = this.http
+			.post("/api/channels/" + direct + "/messages", Map.of("content", "see you"), leaving.token())
+			.json("$.id");
+		this.http.post("/api/channels/" + direct + "/messages/" + message + "/ack", Map.of(), leaving.token());
+		this.http.put("/api/channels/" + direct + "/messages/" + message + "/reactions/%3Awave%3A/me", Map.of(),
+				leaving.token());
+		Http.Reply group = this.http.post("/api/dms",
+				Map.of("recipientIds", List.of(friend.id().toString(), other.id().toString())), leaving.token());
+		assertThat(group.status()).as(group.body()).isEqualTo(201);
+		String groupId = group.json("$.id");
+
+		EventEnvelope deleted = publish(new UserDeleted(leaving.id()), leaving.id(), 2);
+		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
+
+		for (String table : List.of("relationships", "relationship_pairs", "dm_members", "dm_pairs", "read_states",
+				"reactions")) {
+			assertThat(this.jdbc.sql("select count(*) from " + table + " t where t::text like ?")
+				.param("%" + leaving.id() + "%")
+				.query(Long.class)
+				.single()).as("rows of %s naming the deleted user", table).isZero();
+		}
+		assertThat(this.http.get("/api/users/me/relationships", friend.token()).<List<String>>json("$[*].user.id"))
+			.containsExactly(other.id().toString());
+		Http.Reply groupNow = this.http.get("/api/dms/" + groupId, friend.token());
+		assertThat(groupNow.<List<String>>json("$.members[*].id")).containsExactlyInAnyOrder(friend.id().toString(),
+				other.id().toString());
+		assertThat(groupNow.<String>json("$.ownerId")).as("the group passes on").isNotEqualTo(leaving.id().toString());
+		Http.Reply history = this.http.get("/api/channels/" + direct + "/messages", friend.token());
+		assertThat(history.<String>json("$[0].content")).as("the friend keeps the DM").isEqualTo("see you");
+		assertThat(history.<Boolean>json("$[0].author.deleted")).isTrue();
 	}
 
 	private static UserUpdated updated(UUID id, String username) {

@@ -249,13 +249,26 @@ public final class ApiFuzzer {
 		List<Operation> operations = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
 			for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
-				if (METHODS.contains(method.getKey())) {
+				if (METHODS.contains(method.getKey()) && !streams(method.getValue())) {
 					operations
 						.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(), method.getValue()));
 				}
 			}
 		}
 		return operations;
+	}
+
+	/**
+	 * Whether an operation answers a stream that never ends (server-sent events, such as
+	 * the live event stream): a request to it would only time out, so it is not fuzzed.
+	 */
+	private static boolean streams(JsonNode operation) {
+		for (JsonNode response : operation.path("responses")) {
+			if (response.path("content").has("text/event-stream")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private JsonNode resolve(JsonNode schema) {

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every Flux resource server promises about access tokens: {@code /api/**} needs a
- * valid one and refuses with problem details otherwise, health stays public, nothing else
- * is served, and the admin API takes the token's ADMIN role. The service trusts a
+ * valid one and refuses with problem details otherwise, the probes stay public, nothing
+ * else is served, and the admin API takes the token's ADMIN role. The service trusts a
  * {@link JwksServer} of the test, as it trusts auth-service in production.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -80,9 +80,9 @@ public abstract class BearerTokenContract {
 	}
 
 	@Test
-	void keepsHealthAndInfoPublic() throws Exception {
-		assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
-		assertThat(get("/actuator/info", null).statusCode()).isEqualTo(200);
+	void keepsTheProbesPublic() throws Exception {
+		assertThat(get("/livez", null).statusCode()).isEqualTo(200);
+		assertThat(get("/readyz", null).statusCode()).isEqualTo(200);
 	}
 
 	@Test

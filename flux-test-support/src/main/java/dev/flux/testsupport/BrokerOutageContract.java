@@ -34,7 +34,7 @@ public abstract class BrokerOutageContract {
 
 	@Test
 	void isNotReadyWhileTheBrokerIsUnreachable() throws Exception {
-		HttpResponse<String> readiness = get("/actuator/health/readiness");
+		HttpResponse<String> readiness = get("/readyz");
 
 		assertThat(readiness.statusCode()).isEqualTo(503);
 		assertThat((String) JsonPath.read(readiness.body(), "$.components.rabbit.status")).isEqualTo("DOWN");
@@ -43,7 +43,7 @@ public abstract class BrokerOutageContract {
 
 	@Test
 	void staysLiveWhileTheBrokerIsUnreachable() throws Exception {
-		assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(get("/livez").statusCode()).isEqualTo(200);
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {

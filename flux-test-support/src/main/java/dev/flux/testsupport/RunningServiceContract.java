@@ -3,6 +3,7 @@ package dev.flux.testsupport;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every Flux service promises once started on real servers: it is ready when its own
  * database and the broker answer, it is live regardless of them, and it works in its own
  * database under its own login role; and a service that serves an OpenAPI document
- * (springdoc) has it exported to docs/openapi/ for docs/api.md and the linter. Each
- * service runs these by extending this class.
+ * (springdoc) has it exported to docs/openapi/ for docs/api.md and the linter; its
+ * actuator, Prometheus metrics included, answers on its management port and not on the
+ * public one. Each service runs these by extending this class.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @WithFluxInfrastructure
@@ -30,6 +33,9 @@ public abstract class RunningServiceContract {
 
 	@LocalServerPort
 	private int port;
+
+	@LocalManagementPort
+	private int managementPort;
 
 	@Autowired
 	private JdbcTemplate jdbc;
@@ -40,9 +46,17 @@ public abstract class RunningServiceContract {
 	/** The service's database, also the name of its login role: {@code flux_auth}, ... */
 	protected abstract String database();
 
+	/**
+	 * Prometheus names of meters only this service has (beyond the outbox, dead-letter,
+	 * HTTP, JDBC pool and JVM meters every service exports).
+	 */
+	protected Set<String> ownMeters() {
+		return Set.of();
+	}
+
 	@Test
 	void isReadyWhenItsDatabaseAndBrokerAnswer() throws Exception {
-		HttpResponse<String> readiness = get("/actuator/health/readiness");
+		HttpResponse<String> readiness = get("/readyz");
 
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(status(readiness, "$.status")).isEqualTo("UP");
@@ -52,7 +66,7 @@ public abstract class RunningServiceContract {
 
 	@Test
 	void livenessDoesNotDependOnDatabaseOrBroker() throws Exception {
-		HttpResponse<String> liveness = get("/actuator/health/liveness");
+		HttpResponse<String> liveness = get("/livez");
 
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		Map<String, Object> components = JsonPath.read(liveness.body(), "$.components");
@@ -61,9 +75,24 @@ public abstract class RunningServiceContract {
 
 	@Test
 	void hidesHealthDetailsFromAnonymousCallers() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
+		HttpResponse<String> health = LocalHttp.get(this.managementPort, "/actuator/health");
 
 		assertThat(health.body()).contains("\"db\"").doesNotContain("PostgreSQL").doesNotContain("validationQuery");
+	}
+
+	@Test
+	void servesPrometheusMetricsOnItsManagementPortOnly() throws Exception {
+		get("/livez");
+		HttpResponse<String> scrape = LocalHttp.get(this.managementPort, "/actuator/prometheus");
+
+		assertThat(scrape.statusCode()).as("no token needed: the management port is never published").isEqualTo(200);
+		assertThat(PrometheusText.names(scrape.body()))
+			.contains("flux_outbox_pending", "flux_outbox_oldest_pending_age", "flux_outbox_failed",
+					"flux_consumer_dead_letters", "hikaricp_connections_active", "http_server_requests_seconds_bucket",
+					"jvm_memory_used_bytes")
+			.containsAll(ownMeters());
+		assertThat(get("/actuator/prometheus").statusCode()).as("the public port has no actuator").isEqualTo(401);
+		assertThat(get("/actuator/health").statusCode()).isEqualTo(401);
 	}
 
 	@Test

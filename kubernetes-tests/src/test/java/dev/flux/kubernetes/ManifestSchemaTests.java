@@ -43,7 +43,7 @@ class ManifestSchemaTests {
 				      containers:
 				        - name: typo
 				          image: typo
-				          readinessProbe: {httpGet: {path: /actuator/health/readiness, port: http}, periodSecond: 5}
+				          readinessProbe: {httpGet: {path: /readyz, port: http}, periodSecond: 5}
 				---
 				apiVersion: rabbitmq.com/v1beta1
 				kind: Queue

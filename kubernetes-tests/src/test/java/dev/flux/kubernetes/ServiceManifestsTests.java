@@ -60,14 +60,21 @@ class ServiceManifestsTests {
 			.map(Tree.at(PRODUCTION.get("Deployment", service + "-service"), "spec", "selector", "matchLabels")));
 
 		assertThat(configuration.setting("management", "endpoint", "health", "probes", "enabled")).isEqualTo(true);
+		assertThat(configuration.setting("management", "endpoint", "health", "probes", "add-additional-paths"))
+			.as("/livez and /readyz on the public port, which the probes call")
+			.isEqualTo(true);
+		String management = configuration.defaultOf("FLUX_MANAGEMENT_PORT");
+		assertThat(Tree.at(container, "ports", 1, "containerPort")).hasToString(management);
+		assertThat(Tree.at(container, "ports", 1, "name")).isEqualTo("management");
+		assertThat(environment(PRODUCTION, service)).containsEntry("FLUX_MANAGEMENT_PORT", management);
 		assertThat(configuration.setting("management", "endpoint", "health", "group", "readiness", "include"))
 			.asString()
 			.contains("db", "rabbit");
 		assertThat(configuration.setting("management", "endpoint", "health", "group", "liveness", "include")).asString()
 			.doesNotContain("db", "rabbit");
-		assertThat(Tree.at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
-		assertThat(Tree.at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-		assertThat(Tree.at(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+		assertThat(Tree.at(container, "readinessProbe", "httpGet", "path")).isEqualTo("/readyz");
+		assertThat(Tree.at(container, "livenessProbe", "httpGet", "path")).isEqualTo("/livez");
+		assertThat(Tree.at(container, "startupProbe", "httpGet", "path")).isEqualTo("/livez");
 		for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
 			assertThat(Tree.at(container, probe, "httpGet", "port")).isEqualTo("http");
 		}

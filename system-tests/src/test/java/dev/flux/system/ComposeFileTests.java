@@ -54,7 +54,11 @@ class ComposeFileTests {
 			.containsEntry("FLUX_RABBITMQ_VHOST", defaults.get("FLUX_RABBITMQ_VHOST"))
 			.containsEntry("FLUX_DB_HOST", "postgres")
 			.containsEntry("FLUX_RABBITMQ_HOST", "rabbitmq");
-		assertThat(definition.get("ports")).isEqualTo(List.of(port(name) + ":" + port(name)));
+		String management = defaults.get("FLUX_MANAGEMENT_PORT");
+		assertThat(management).isEqualTo(String.valueOf(Integer.parseInt(port(name)) + 1000));
+		assertThat(environment).containsEntry("FLUX_MANAGEMENT_PORT", management);
+		assertThat(definition.get("ports")).as("the management port only on this machine")
+			.isEqualTo(List.of(port(name) + ":" + port(name), "127.0.0.1:" + management + ":" + management));
 	}
 
 	@ParameterizedTest(name = "{0} sets only variables the service reads")
@@ -78,7 +82,7 @@ class ComposeFileTests {
 		assertThat(dependencies.values())
 			.allSatisfy((condition) -> assertThat(map(condition)).containsEntry("condition", "service_healthy"));
 		assertThat(map(definition.get("healthcheck")).get("test").toString())
-			.contains("localhost:" + port(name) + "/actuator/health/readiness");
+			.contains("localhost:" + port(name) + "/readyz");
 		Map<String, Object> build = map(definition.get("build"));
 		assertThat(map(build.get("args"))).containsEntry("SERVICE", name + "-service");
 		assertThat(this.root.resolve(name + "-service/pom.xml")).exists();
@@ -95,6 +99,54 @@ class ComposeFileTests {
 			.contains("./deploy/postgres/init-flux-databases.sh:/docker-entrypoint-initdb.d/init-flux-databases.sh:ro");
 		assertThat(volumes("rabbitmq")).contains("./deploy/rabbitmq/definitions.json:/etc/rabbitmq/definitions.json:ro",
 				"./deploy/rabbitmq/20-flux.conf:/etc/rabbitmq/conf.d/20-flux.conf:ro");
+	}
+
+	@Test
+	void observabilityProfileScrapesEveryServicesManagementPort() {
+		Map<String, Object> prometheus = yaml(this.root.resolve("deploy/observability/prometheus.yml"));
+		Map<String, Map<String, Object>> jobs = new TreeMap<>();
+		for (Object job : (List<?>) prometheus.get("scrape_configs")) {
+			jobs.put((String) map(job).get("job_name"), map(job));
+		}
+
+		for (String name : List.of("auth", "user", "notification", "chat")) {
+			String service = name + "-service";
+			Map<String, Object> job = jobs.get(service);
+			assertThat(job).as(service).isNotNull().containsEntry("metrics_path", "/actuator/prometheus");
+			assertThat(JsonPath.<List<String>>read(job, "$.static_configs[*].targets[*]"))
+				.containsExactly(service + ":" + placeholderDefaults(service).get("FLUX_MANAGEMENT_PORT"));
+		}
+		assertThat(jobs).hasSize(4);
+		for (String server : List.of("prometheus", "grafana", "jaeger")) {
+			assertThat(map(services().get(server)).get("profiles")).as(server).isEqualTo(List.of("observability"));
+		}
+		assertThat(volumes("prometheus"))
+			.contains("./deploy/observability/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+	}
+
+	@Test
+	void grafanaIsProvisionedWithTheFluxDashboardAndItsDataSources() throws IOException {
+		assertThat(volumes("grafana")).contains(
+				"./deploy/observability/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./deploy/observability/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		Map<String, Object> provider = yaml(
+				this.root.resolve("deploy/observability/grafana/provisioning/dashboards/flux.yml"));
+		assertThat(JsonPath.<List<String>>read(provider, "$.providers[*].options.path"))
+			.containsExactly("/var/lib/grafana/dashboards");
+		Map<String, Object> sources = yaml(
+				this.root.resolve("deploy/observability/grafana/provisioning/datasources/flux.yml"));
+		List<String> uids = JsonPath.read(sources, "$.datasources[*].uid");
+		assertThat(JsonPath.<List<String>>read(sources, "$.datasources[*].url"))
+			.containsExactlyInAnyOrder("http://prometheus:9090", "http://jaeger:16686");
+
+		String dashboard = Files.readString(this.root.resolve("deploy/observability/grafana/dashboards/flux.json"));
+		assertThat(uids).containsAll(JsonPath.<List<String>>read(dashboard, "$.panels[*].datasource.uid"));
+		assertThat(JsonPath.<List<String>>read(dashboard, "$.panels[*].title")).contains("Event rates",
+				"Outbox backlog", "Outbox age", "Consumer lag p99", "Dead letters", "Retries", "HTTP p99",
+				"Gateway connections");
+		assertThat(JsonPath.<List<String>>read(dashboard, "$.panels[*].targets[*].expr"))
+			.allSatisfy((expression) -> assertThat(expression).as("names a Flux service's meter")
+				.containsPattern("\\b(flux|http_server|hikaricp|resilience4j)_[a-z_]+"));
 	}
 
 	@ParameterizedTest(name = "definitions.json gives flux-{0} access to vhost flux")

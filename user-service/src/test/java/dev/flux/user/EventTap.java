@@ -34,14 +34,14 @@ final class EventTap implements AutoCloseable {
 
 	private final List<String> received = new ArrayList<>();
 
-	EventTap(AmqpAdmin admin, RabbitTemplate rabbit, UUID userId) {
+	EventTap(AmqpAdmin admin, RabbitTemplate rabbit, UUID userId, String routingKey) {
 		this.admin = admin;
 		this.rabbit = rabbit;
 		this.userId = userId;
 		this.queue = "user.service.tap." + UUID.randomUUID();
 		admin.declareQueue(new Queue(this.queue, false, false, false));
-		admin.declareBinding(new Binding(this.queue, Binding.DestinationType.QUEUE, FluxTopology.EVENTS_EXCHANGE,
-				"profile.updated", null));
+		admin.declareBinding(
+				new Binding(this.queue, Binding.DestinationType.QUEUE, FluxTopology.EVENTS_EXCHANGE, routingKey, null));
 	}
 
 	/** Waits until {@code count} events about the user arrived and returns them. */

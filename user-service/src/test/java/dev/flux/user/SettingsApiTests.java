@@ -102,6 +102,23 @@ class SettingsApiTests extends UserServiceTest {
 		}
 	}
 
+	@Test
+	void thePrivacySettingsOtherServicesEnforceAreAnnouncedWhenTheyChange() {
+		User user = newUser();
+		try (EventTap tap = tap(user.id(), "profile.privacy_updated")) {
+			this.http.patch("/api/users/me/settings", Map.of("theme", "light"), user.token());
+			this.http.patch("/api/users/me/settings", Map.of("allowDirectMessages", false), user.token());
+
+			String event = tap.atLeast(1).get(0);
+			assertThat(JsonPath.<Boolean>read(event, "$.payload.allowDirectMessages")).isFalse();
+			assertThat(JsonPath.<Boolean>read(event, "$.payload.allowFriendRequests")).isTrue();
+			assertThat(JsonPath.<Boolean>read(event, "$.payload.notificationsEnabled")).isTrue();
+			assertThat(JsonPath.<Integer>read(event, "$.aggregateVersion")).as("the settings' version").isEqualTo(3);
+			this.http.patch("/api/users/me/settings", Map.of("soundEnabled", false), user.token());
+			assertThat(tap.all(Duration.ofMillis(300))).as("a setting nobody enforces is not announced").hasSize(1);
+		}
+	}
+
 	private static Map<String, Object> all(String theme, String language) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("theme", theme);

@@ -118,7 +118,12 @@ abstract class UserServiceTest {
 	}
 
 	EventTap tap(UUID userId) {
-		return new EventTap(this.admin, this.rabbit, userId);
+		return new EventTap(this.admin, this.rabbit, userId, "profile.updated");
+	}
+
+	/** A tap of the user's events of one routing key. */
+	EventTap tap(UUID userId, String routingKey) {
+		return new EventTap(this.admin, this.rabbit, userId, routingKey);
 	}
 
 	/** A user the service knows, and an access token of theirs. */

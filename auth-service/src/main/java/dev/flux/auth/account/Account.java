@@ -142,6 +142,27 @@ public class Account extends AssignedIdEntity<UUID> {
 		return this.passwordHash;
 	}
 
+	/** Adds a role; false when the account already has it. Roles travel in no event. */
+	public boolean grantRole(String role) {
+		List<String> roles = roles();
+		if (roles.contains(role)) {
+			return false;
+		}
+		this.roles = String.join(" ",
+				java.util.stream.Stream.concat(roles.stream(), java.util.stream.Stream.of(role)).toList());
+		return true;
+	}
+
+	/** Removes a role; false when the account did not have it. */
+	public boolean revokeRole(String role) {
+		List<String> roles = roles();
+		if (!roles.contains(role)) {
+			return false;
+		}
+		this.roles = String.join(" ", roles.stream().filter((held) -> !held.equals(role)).toList());
+		return true;
+	}
+
 	public List<String> roles() {
 		return roles(this.roles);
 	}

@@ -114,6 +114,19 @@ public class AuditLog {
 			.log("Used sign-in code presented again: its session revoked");
 	}
 
+	/**
+	 * The ADMIN role was given to an account; {@code by} is the operator, null when the
+	 * flux.auth.admins list gave it.
+	 */
+	public void adminGranted(UUID userId, @Nullable UUID by, String client) {
+		event("admin_granted", userId, client).addKeyValue("audit.by", by).log("ADMIN role granted");
+	}
+
+	/** An operator took the ADMIN role from an account. */
+	public void adminRevoked(UUID userId, UUID by, String client) {
+		event("admin_revoked", userId, client).addKeyValue("audit.by", by).log("ADMIN role revoked");
+	}
+
 	public void signingKeyRotated(String newKid, @Nullable String retiredKid) {
 		logger.atInfo()
 			.addKeyValue("audit.event", "signing_key_rotated")

@@ -11,8 +11,11 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -25,7 +28,7 @@ import org.springframework.http.client.ClientHttpResponse;
  * nothing at all until it recovers. A refused or timed-out call surfaces as
  * {@link ProviderUnavailableException}; 5xx answers count as failures.
  */
-final class ProviderCallGuard implements ClientHttpRequestInterceptor, AutoCloseable {
+final class ProviderCallGuard implements ClientHttpRequestInterceptor, AutoCloseable, MeterBinder {
 
 	private final CircuitBreakerRegistry breakers;
 
@@ -43,6 +46,12 @@ final class ProviderCallGuard implements ClientHttpRequestInterceptor, AutoClose
 			.build());
 		this.limiter = TimeLimiter
 			.of(TimeLimiterConfig.custom().timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
+	}
+
+	/** One breaker per provider host as meters, from its first call on. */
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(registry);
 	}
 
 	@Override

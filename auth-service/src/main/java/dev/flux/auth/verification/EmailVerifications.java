@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.flux.auth.AuthProperties;
 import dev.flux.auth.account.Account;
+import dev.flux.auth.admin.AdminRoles;
 import dev.flux.auth.account.Accounts;
 import dev.flux.auth.account.EmailAddress;
 import dev.flux.auth.audit.AuditLog;
@@ -38,9 +39,12 @@ public class EmailVerifications {
 
 	private final EmailTakebacks takebacks;
 
+	private final AdminRoles adminRoles;
+
 	EmailVerifications(EmailVerificationRepository verifications, Accounts accounts, AuthProperties properties,
-			AuditLog audit, Clock clock, EmailTakebacks takebacks) {
+			AuditLog audit, Clock clock, EmailTakebacks takebacks, AdminRoles adminRoles) {
 		this.takebacks = takebacks;
+		this.adminRoles = adminRoles;
 		this.verifications = verifications;
 		this.accounts = accounts;
 		this.properties = properties;
@@ -116,6 +120,7 @@ public class EmailVerifications {
 		verification.use(now);
 		this.accounts.verifyEmail(account);
 		this.audit.emailVerified(account.id(), client.ip());
+		this.adminRoles.verified(account, this.properties.admins());
 	}
 
 }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.flux.auth.account.EmailTaken;
 import dev.flux.auth.account.UnknownAccount;
+import dev.flux.auth.admin.LastAdmin;
 import dev.flux.auth.account.UsernameTaken;
 import dev.flux.auth.login.InvalidCredentials;
 import dev.flux.auth.login.SignInThrottled;
@@ -81,6 +82,8 @@ class AuthProblems implements ProblemMapping {
 			case LastSignInMethod last ->
 				ApiProblem.of(HttpStatus.CONFLICT, "last-sign-in-method", "Last way to sign in",
 						"This is the account's only way to sign in; set a password or link another provider first.");
+			case LastAdmin last -> ApiProblem.of(HttpStatus.CONFLICT, "last-admin", "Last admin",
+					"This is the only account with the ADMIN role; grant it to another account first.");
 			case UnknownAccount unknown -> ApiProblem.notFound("The account");
 			case UnknownSession unknown -> ApiProblem.notFound("The session");
 			case UnknownProvider unknown -> ApiProblem.notFound("The provider '" + unknown.provider() + "'");

@@ -14,11 +14,11 @@ import dev.flux.security.web.FluxResourceServer;
 
 /**
  * Who may call what: the sign-up, sign-in and recovery endpoints, the social-login
- * providers and code exchange, the keys, the API docs and health are public; everything
- * else under {@code /api/auth} needs an access token, checked with flux-security's rules
- * against the local key store. Stateless, no CSRF (no cookies), refusals as problem
- * details. The browser side of social login has a chain of its own
- * (dev.flux.auth.social).
+ * providers and code exchange, the keys, the API docs and the probes are public, so is
+ * the actuator's own port (never published); everything else under {@code /api/auth}
+ * needs an access token, checked with flux-security's rules against the local key store.
+ * Stateless, no CSRF (no cookies), refusals as problem details. The browser side of
+ * social login has a chain of its own (dev.flux.auth.social).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -29,19 +29,18 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, FluxResourceServer resourceServer) throws Exception {
-		return resourceServer.configure(http)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
+		return resourceServer.configure(http).authorizeHttpRequests((requests) -> {
+			FluxResourceServer.permitManagementPort(requests);
+			requests.requestMatchers(HttpMethod.POST, PUBLIC_POSTS)
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/auth/providers", "/.well-known/**", "/v3/api-docs/**",
-						"/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**", "/actuator/info")
+						"/swagger-ui/**", "/swagger-ui.html", "/livez", "/readyz")
 				.permitAll()
 				.requestMatchers("/api/auth/**")
 				.authenticated()
-				.requestMatchers("/actuator/**")
-				.hasRole("ADMIN")
 				.anyRequest()
-				.denyAll())
-			.build();
+				.denyAll();
+		}).build();
 	}
 
 	@Bean

@@ -15,10 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.chat.dm.DirectMessages;
 import dev.flux.chat.id.Snowflakes;
 import dev.flux.chat.message.Message.Mentioned;
 import dev.flux.chat.message.MessageView.MentionsView;
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Access;
 import dev.flux.chat.server.ChannelAccess;
@@ -55,8 +56,10 @@ public class Messages {
 
 	private final Clock clock;
 
+	private final DirectMessages directMessages;
+
 	Messages(JdbcClient jdbc, MessageRows rows, Access access, ChatUsers users, Snowflakes ids, Outbox outbox,
-			MessageProperties properties, Clock clock) {
+			MessageProperties properties, Clock clock, DirectMessages directMessages) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.access = access;
@@ -65,6 +68,7 @@ public class Messages {
 		this.outbox = outbox;
 		this.properties = properties;
 		this.clock = clock;
+		this.directMessages = directMessages;
 	}
 
 	/**
@@ -73,11 +77,14 @@ public class Messages {
 	 */
 	@Transactional
 	public Sent send(long channelId, UUID userId, String content, @Nullable String nonce, @Nullable Long replyTo) {
-		ChannelAccess access = this.access.channel(channelId, userId);
+		ChannelAccess access = this.access.anyChannel(channelId, userId);
 		access.require(Permission.VIEW_CHANNEL);
 		access.require(Permission.SEND_MESSAGES);
-		if (!access.kind().equals("text")) {
+		if (access.kind().equals("category")) {
 			throw Refusal.invalid("channelId", "messages go to text channels, not to a " + access.kind());
+		}
+		if (access.isDirect()) {
+			this.directMessages.requireMaySend(channelId, userId);
 		}
 		if (replyTo != null && !this.rows.exists(channelId, replyTo)) {
 			throw Refusal.invalid("replyTo", "must be a message of the same channel");
@@ -95,8 +102,8 @@ public class Messages {
 				mentions.everyone(), nonce, 1, null);
 		this.rows.insert(message);
 		this.outbox.append(Long.toString(id), 1,
-				new MessageSent(Long.toString(id), userId, Long.toString(channelId), Long.toString(access.serverId()),
-						content, (replyTo != null) ? Long.toString(replyTo) : null, contract(mentions), nonce,
+				new MessageSent(Long.toString(id), userId, Long.toString(channelId), access.serverIdText(), content,
+						(replyTo != null) ? Long.toString(replyTo) : null, contract(mentions), nonce,
 						Snowflakes.timeOf(id)));
 		return new Sent(view(message, access.serverId()), true);
 	}
@@ -104,7 +111,7 @@ public class Messages {
 	/** Changes the text of one's own message. */
 	@Transactional
 	public MessageView edit(long channelId, long messageId, UUID userId, String content) {
-		ChannelAccess access = this.access.channel(channelId, userId);
+		ChannelAccess access = this.access.anyChannel(channelId, userId);
 		access.require(Permission.VIEW_CHANNEL);
 		Message message = this.rows.find(channelId, messageId, true).orElseThrow(() -> Refusal.notFound("The message"));
 		if (!message.authorId().equals(userId)) {
@@ -114,15 +121,15 @@ public class Messages {
 		Message edited = message.edited(content, mentions, this.clock.instant());
 		this.rows.update(edited);
 		this.outbox.append(Long.toString(messageId), edited.version(),
-				new MessageEdited(Long.toString(messageId), userId, Long.toString(channelId),
-						Long.toString(access.serverId()), content, contract(mentions), edited.editedAt()));
+				new MessageEdited(Long.toString(messageId), userId, Long.toString(channelId), access.serverIdText(),
+						content, contract(mentions), edited.editedAt()));
 		return view(edited, access.serverId());
 	}
 
 	/** Deletes a message: one's own, or any with MANAGE_MESSAGES. */
 	@Transactional
 	public void delete(long channelId, long messageId, UUID userId) {
-		ChannelAccess access = this.access.channel(channelId, userId);
+		ChannelAccess access = this.access.anyChannel(channelId, userId);
 		access.require(Permission.VIEW_CHANNEL);
 		Message message = this.rows.find(channelId, messageId, true).orElseThrow(() -> Refusal.notFound("The message"));
 		if (!message.authorId().equals(userId)) {
@@ -130,7 +137,7 @@ public class Messages {
 		}
 		this.rows.delete(channelId, messageId);
 		this.outbox.append(Long.toString(messageId), message.version() + 1, new MessageDeleted(Long.toString(messageId),
-				message.authorId(), Long.toString(channelId), Long.toString(access.serverId()), userId));
+				message.authorId(), Long.toString(channelId), access.serverIdText(), userId));
 	}
 
 	@Transactional(readOnly = true)
@@ -169,7 +176,7 @@ public class Messages {
 	}
 
 	private ChannelAccess readable(long channelId, UUID userId) {
-		ChannelAccess access = this.access.channel(channelId, userId);
+		ChannelAccess access = this.access.anyChannel(channelId, userId);
 		access.require(Permission.VIEW_CHANNEL);
 		access.require(Permission.READ_MESSAGE_HISTORY);
 		return access;
@@ -210,17 +217,22 @@ public class Messages {
 	 */
 	private Mentioned mentions(ChannelAccess access, String content) {
 		MentionParser.Parsed parsed = MentionParser.parse(content);
-		List<UUID> users = parsed.users().isEmpty() ? List.of()
-				: this.jdbc.sql("""
-						select user_id from members where server_id = ? and user_id = any(?::uuid[])
-						""")
-					.params(access.serverId(), parsed.users().stream().map(UUID::toString).toArray(String[]::new))
-					.query(UUID.class)
-					.list();
+		String[] named = parsed.users().stream().map(UUID::toString).toArray(String[]::new);
+		if (access.member() == null) {
+			List<UUID> inDm = parsed.users().isEmpty() ? List.of()
+					: this.jdbc.sql("select user_id from dm_members where channel_id = ? and user_id = any(?::uuid[])")
+						.params(access.channelId(), named)
+						.query(UUID.class)
+						.list();
+			return new Mentioned(parsed.users().stream().filter(inDm::contains).toList(), List.of(), false);
+		}
+		List<UUID> users = parsed.users().isEmpty() ? List.of() : this.jdbc.sql("""
+				select user_id from members where server_id = ? and user_id = any(?::uuid[])
+				""").params(access.serverId(), named).query(UUID.class).list();
 		Set<Long> serverRoles = access.member().rolePositions().keySet();
 		List<Long> roles = parsed.roles()
 			.stream()
-			.filter((role) -> serverRoles.contains(role) && role != access.serverId())
+			.filter((role) -> serverRoles.contains(role) && role != access.member().serverId())
 			.toList();
 		List<UUID> ordered = parsed.users().stream().filter(users::contains).toList();
 		return new Mentioned(ordered, roles, parsed.everyone() && access.has(Permission.MENTION_EVERYONE));
@@ -231,13 +243,13 @@ public class Messages {
 				mentions.everyone());
 	}
 
-	private MessageView view(Message message, long serverId) {
+	private MessageView view(Message message, @Nullable Long serverId) {
 		return view(message, serverId, Map.of(message.authorId(), this.users.view(message.authorId())));
 	}
 
-	private static MessageView view(Message message, long serverId, Map<UUID, UserView> authors) {
-		return new MessageView(Long.toString(message.id()), Long.toString(message.channelId()), Long.toString(serverId),
-				authors.get(message.authorId()), message.content(),
+	private static MessageView view(Message message, @Nullable Long serverId, Map<UUID, UserView> authors) {
+		return new MessageView(Long.toString(message.id()), Long.toString(message.channelId()),
+				(serverId != null) ? Long.toString(serverId) : null, authors.get(message.authorId()), message.content(),
 				(message.replyTo() != null) ? Long.toString(message.replyTo()) : null,
 				new MentionsView(message.mentionUsers(),
 						message.mentionRoles().stream().map((id) -> Long.toString(id)).toList(),

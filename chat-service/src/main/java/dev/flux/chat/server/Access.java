@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.flux.chat.permission.EffectivePermissions;
-import dev.flux.chat.permission.EffectivePermissions.Overwrite;
+import dev.flux.events.permission.EffectivePermissions;
+import dev.flux.events.permission.EffectivePermissions.Overwrite;
 import dev.flux.chat.refusal.Refusal;
 
 /**
@@ -78,6 +78,31 @@ public class Access {
 			throw Refusal.notFound("The channel");
 		}
 		return new ChannelAccess(channelId, channel.kind(), member, permissionsIn(member, channelId));
+	}
+
+	/**
+	 * The caller in any channel where messages go: a server channel, or a direct message
+	 * channel they are in.
+	 * @throws Refusal 404 when the channel does not exist or the caller may not know that
+	 * it does (not in its server, not in the DM)
+	 */
+	public ChannelAccess anyChannel(long channelId, UUID userId) {
+		String kind = this.jdbc.sql("select kind from channels where id = ?")
+			.param(channelId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> Refusal.notFound("The channel"));
+		if (!kind.equals("dm") && !kind.equals("group_dm")) {
+			return channel(channelId, userId);
+		}
+		boolean in = this.jdbc.sql("select count(*) from dm_members where channel_id = ? and user_id = ?")
+			.params(channelId, userId)
+			.query(Long.class)
+			.single() > 0;
+		if (!in) {
+			throw Refusal.notFound("The channel");
+		}
+		return ChannelAccess.direct(channelId, kind);
 	}
 
 	/** The member's effective permission in a channel of their server. */

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.server.Views.ChannelView;
 import dev.flux.chat.server.Views.OverwriteView;
 import dev.flux.events.contract.ChannelCreated;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.events.contract.ServerUpdated;
 
 /**
@@ -60,6 +60,10 @@ public class Departures {
 			this.members.remove(serverId, userId, "deleted");
 		}
 		this.jdbc.sql("delete from overwrites where user_id = ?").param(userId).update();
+		// Their invites stop working (nobody vouches for them any more), and a ban of an
+		// account that can never come back only keeps its id.
+		this.jdbc.sql("delete from invites where inviter_id = ?").param(userId).update();
+		this.jdbc.sql("delete from bans where user_id = ?").param(userId).update();
 		this.jdbc.sql("delete from message_nonces where author_id = ?").param(userId).update();
 	}
 

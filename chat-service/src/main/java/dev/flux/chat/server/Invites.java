@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Views.InviteView;
 import dev.flux.chat.server.Views.ServerView;

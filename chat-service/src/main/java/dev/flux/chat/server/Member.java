@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.flux.chat.permission.EffectivePermissions;
-import dev.flux.chat.permission.Permission;
+import dev.flux.events.permission.EffectivePermissions;
+import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 
 /**

@@ -40,6 +40,16 @@ class ChatProblems implements ProblemMapping {
 				ApiProblem.of(HttpStatus.CONFLICT, "owner-cannot-leave", "Owner cannot leave", detail);
 			case "everyone-role" -> ApiProblem.of(HttpStatus.CONFLICT, "everyone-role", "The @everyone role", detail);
 			case "nonce-used" -> ApiProblem.of(HttpStatus.CONFLICT, "nonce-used", "Nonce used", detail);
+			case "friend-requests-closed" ->
+				ApiProblem.of(HttpStatus.FORBIDDEN, "friend-requests-closed", "Friend requests closed", detail);
+			case "dm-refused" -> ApiProblem.of(HttpStatus.FORBIDDEN, "dm-refused", "Direct message refused", detail);
+			case "not-friends" -> ApiProblem.of(HttpStatus.FORBIDDEN, "not-friends", "Not friends", detail);
+			case "already-friends" -> ApiProblem.of(HttpStatus.CONFLICT, "already-friends", "Already friends", detail);
+			case "unblock-first" -> ApiProblem.of(HttpStatus.CONFLICT, "unblock-first", "Unblock first", detail);
+			case "group-full" -> ApiProblem.of(HttpStatus.CONFLICT, "group-full", "Group DM full", detail);
+			case "too-many-pins" -> ApiProblem.of(HttpStatus.CONFLICT, "too-many-pins", "Too many pins", detail);
+			case "too-many-reactions" ->
+				ApiProblem.of(HttpStatus.CONFLICT, "too-many-reactions", "Too many reactions", detail);
 			default -> throw new IllegalStateException("No problem type for refusal " + refusal.code());
 		};
 	}

@@ -1,5 +1,6 @@
 package dev.flux.events.admin;
 
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import dev.flux.events.consumer.DeadLetters;
 import dev.flux.events.outbox.OutboxAdministration;
+import dev.flux.events.topology.ServiceIdentity;
 
 /**
  * The admin API and the rule that guards it: every {@code /admin/**} request needs the
@@ -45,6 +47,11 @@ public class AdminConfiguration {
 	@Bean
 	AdminProblems fluxAdminProblems() {
 		return new AdminProblems();
+	}
+
+	@Bean
+	LiveEventsController fluxLiveEventsController(ConnectionFactory connections, ServiceIdentity identity) {
+		return new LiveEventsController(connections, identity);
 	}
 
 	@Bean

@@ -7,7 +7,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Answers every error of the admin API as RFC 9457 problem details, whatever the service
  * configures.
  */
-@RestControllerAdvice(assignableTypes = { DeadLetterController.class, OutboxController.class })
+@RestControllerAdvice(
+		assignableTypes = { DeadLetterController.class, OutboxController.class, LiveEventsController.class })
 class AdminProblems extends ResponseEntityExceptionHandler {
 
 }

@@ -2,8 +2,12 @@ package dev.flux.events.autoconfigure;
 
 import javax.sql.DataSource;
 
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +31,8 @@ import dev.flux.events.schema.FluxEventsSchema;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.events.topology.ServiceIdentity;
 import dev.flux.events.tracing.CorrelationFilter;
+import dev.flux.events.tracing.EventTraces;
+import dev.flux.events.tracing.MicrometerEventTraces;
 import dev.flux.events.web.EventProblems;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +55,25 @@ public class FluxEventsAutoConfiguration {
 	@ConditionalOnClass(name = "org.springframework.security.web.SecurityFilterChain")
 	@Import(AdminConfiguration.class)
 	static class AdminApi {
+
+	}
+
+	/**
+	 * Spans for an event's append, publish and handling when the service traces
+	 * (Micrometer Tracing with a tracer, as the OpenTelemetry bridge gives).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+	static class Tracing {
+
+		@Bean
+		@ConditionalOnMissingBean
+		EventTraces fluxEventTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+			Tracer current = tracer.getIfAvailable();
+			Propagator format = propagator.getIfAvailable();
+			return (current != null && format != null && current != Tracer.NOOP)
+					? new MicrometerEventTraces(current, format) : EventTraces.NONE;
+		}
 
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.flux.events.tracing.EventTraces;
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.schema.FluxEventsSchema;
 import dev.flux.events.topology.ConsumerQueue;
@@ -72,18 +73,19 @@ public class ConsumerConfiguration {
 			ConnectionFactory connectionFactory, ConsumerProperties properties, EventCodec codec,
 			List<EventHandler<?>> handlers, InboxStore inbox, DeadLetterStore deadLetterStore,
 			PlatformTransactionManager transactionManager, ConfirmedSender sender,
-			ObjectProvider<MeterRegistry> registry) {
+			ObjectProvider<MeterRegistry> registry, ObjectProvider<EventTraces> traces) {
 		EventConsumers consumers = new EventConsumers();
 		if (!properties.enabled()) {
 			return consumers;
 		}
 		topology.queueOf(identity.service()).ifPresent((queue) -> {
 			ConsumerMetrics metrics = new ConsumerMetrics(registry.getIfAvailable(SimpleMeterRegistry::new),
-					queue.name());
+					queue.name(), queue.retryTiers().size());
 			if (!handlers.isEmpty()) {
 				EventConsumer consumer = new EventConsumer(queue.name(), codec, byType(codec, handlers), inbox,
 						new TransactionTemplate(transactionManager), new FailureRouter(sender, queue, metrics),
 						metrics);
+				consumer.traces(traces.getIfAvailable(() -> EventTraces.NONE));
 				consumers.addBatched(connectionFactory, queue.name(), consumer, properties.prefetch(),
 						properties.concurrency(), properties.batchSize(), properties.batchLinger());
 			}

@@ -1,12 +1,16 @@
 package dev.flux.events.consumer;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
- * The consumer's Micrometer counters: handled, duplicates, ignored, retried,
- * dead-lettered.
+ * The consumer's Micrometer meters: handled, duplicates, ignored, retried, dead-lettered,
+ * and the lag from an event's occurrence to its handling.
  */
 final class ConsumerMetrics {
 
@@ -14,13 +18,27 @@ final class ConsumerMetrics {
 
 	private final String consumer;
 
-	ConsumerMetrics(MeterRegistry registry, String consumer) {
+	/**
+	 * Registers the retry and dead-letter counters at 0 from the start, so that their
+	 * rate is 0 rather than no data until the first failure.
+	 */
+	ConsumerMetrics(MeterRegistry registry, String consumer, int retryTiers) {
 		this.registry = registry;
 		this.consumer = consumer;
+		for (int tier = 0; tier < retryTiers; tier++) {
+			retriedCounter(tier);
+		}
+		deadLetteredCounter();
 	}
 
-	void handled(String type) {
+	void handled(String type, Instant occurredAt) {
 		counter("flux.consumer.handled", "Events handled and committed", "type", type).increment();
+		Timer.builder("flux.consumer.lag")
+			.description("From the event's occurrence at its producer to its handling here")
+			.tag("consumer", this.consumer)
+			.publishPercentileHistogram()
+			.register(this.registry)
+			.record(Duration.between(occurredAt, Instant.now()));
 	}
 
 	void duplicate(String type) {
@@ -33,8 +51,7 @@ final class ConsumerMetrics {
 	}
 
 	void retried(int tier) {
-		counter("flux.consumer.retried", "Failed deliveries sent to a retry tier", "tier", String.valueOf(tier))
-			.increment();
+		retriedCounter(tier).increment();
 	}
 
 	void batch(int size) {
@@ -46,11 +63,18 @@ final class ConsumerMetrics {
 	}
 
 	void deadLettered() {
-		Counter.builder("flux.consumer.dead.lettered")
+		deadLetteredCounter().increment();
+	}
+
+	private Counter retriedCounter(int tier) {
+		return counter("flux.consumer.retried", "Failed deliveries sent to a retry tier", "tier", String.valueOf(tier));
+	}
+
+	private Counter deadLetteredCounter() {
+		return Counter.builder("flux.consumer.dead.lettered")
 			.description("Messages sent to the dead-letter queue")
 			.tag("consumer", this.consumer)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	private Counter counter(String name, String description, String tag, String value) {

@@ -23,6 +23,7 @@ import dev.flux.events.EventEnvelope;
 import dev.flux.events.NonRetryableEventException;
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.tracing.EventContext;
+import dev.flux.events.tracing.EventTraces;
 
 /**
  * Consumes a service's queue: decodes and validates each event, runs its handler and
@@ -54,6 +55,8 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 
 	private final ConsumerMetrics metrics;
 
+	private EventTraces traces = EventTraces.NONE;
+
 	EventConsumer(String consumer, EventCodec codec, Map<String, EventHandler<?>> handlers, InboxStore inbox,
 			TransactionTemplate transactions, FailureRouter failures, ConsumerMetrics metrics) {
 		this.consumer = consumer;
@@ -67,6 +70,11 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 		this.transactions = transactions;
 		this.failures = failures;
 		this.metrics = metrics;
+	}
+
+	/** The spans of handling; none until the configuration sets a tracer's. */
+	void traces(EventTraces traces) {
+		this.traces = traces;
 	}
 
 	/** The handlers' key: an event type at one version. */
@@ -197,7 +205,7 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 			return true;
 		}));
 		if (handled) {
-			this.metrics.handled(delivery.envelope().type());
+			this.metrics.handled(delivery.envelope().type(), delivery.envelope().occurredAt());
 			logger.debug("Handled {} {}", delivery.envelope().type(), eventId);
 		}
 		else {
@@ -225,8 +233,10 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 	private void run(Delivery delivery) {
 		String traceparent = delivery.message().getMessageProperties().getHeader("traceparent");
 		EventEnvelope envelope = delivery.envelope();
-		try (EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(), traceparent)
-			.open()) {
+		try (EventTraces.Handling span = this.traces.handling(envelope.type(), traceparent);
+				EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(),
+						span.traceparent())
+					.open()) {
 			handle(delivery.handler(), envelope);
 		}
 	}
@@ -289,7 +299,7 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 				metrics.ignored(type);
 			}
 			else if (this.applied.remove(delivery.envelope().eventId())) {
-				metrics.handled(type);
+				metrics.handled(type, delivery.envelope().occurredAt());
 			}
 			else {
 				metrics.duplicate(type);

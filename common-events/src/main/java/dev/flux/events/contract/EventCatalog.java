@@ -23,7 +23,11 @@ public final class EventCatalog {
 			EmailConflict.class, ProfileUpdated.class, PresenceUpdated.class, ServerCreated.class, ServerUpdated.class,
 			ServerDeleted.class, MemberJoined.class, MemberLeft.class, MemberUpdated.class, ChannelCreated.class,
 			ChannelUpdated.class, ChannelDeleted.class, RoleCreated.class, RoleUpdated.class, RoleDeleted.class,
-			MessageSent.class, MessageEdited.class, MessageDeleted.class);
+			MessageSent.class, MessageEdited.class, MessageDeleted.class, TypingStarted.class, PrivacyUpdated.class,
+			RelationshipRequested.class, RelationshipAccepted.class, RelationshipRemoved.class,
+			RelationshipBlocked.class, RelationshipUnblocked.class, DmCreated.class, DmUpdated.class, DmDeleted.class,
+			ReactionAdded.class, ReactionRemoved.class, MessagePinned.class, MessageUnpinned.class,
+			ReadStateUpdated.class);
 
 	private final Map<String, Map<Integer, Class<?>>> classesByType;
 
@@ -36,8 +40,10 @@ public final class EventCatalog {
 
 	/**
 	 * The events every Flux service shares: the account events of auth-service
-	 * ({@code user.*}), {@code profile.updated}, {@code presence.updated}, and the chat's
-	 * {@code server.*}, {@code channel.*}, {@code role.*} and {@code message.*}.
+	 * ({@code user.*}), {@code profile.updated}, {@code profile.privacy_updated},
+	 * {@code presence.updated}, and the chat's {@code server.*}, {@code channel.*},
+	 * {@code role.*}, {@code message.*}, {@code relationship.*}, {@code dm.*} and
+	 * {@code read_state.updated}.
 	 */
 	public static EventCatalog standard() {
 		return STANDARD;

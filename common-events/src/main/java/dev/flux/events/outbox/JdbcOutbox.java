@@ -17,6 +17,7 @@ import dev.flux.events.contract.EventCatalog;
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.contract.SchemaViolationException;
 import dev.flux.events.tracing.EventContext;
+import dev.flux.events.tracing.EventTraces;
 
 /**
  * The outbox as rows of {@code flux_events.outbox_events}, written with the caller's
@@ -36,12 +37,19 @@ final class JdbcOutbox implements Outbox {
 
 	private final Clock clock;
 
+	private EventTraces traces = EventTraces.NONE;
+
 	JdbcOutbox(OutboxStore store, EventCodec codec, EventCatalog catalog, String producer, Clock clock) {
 		this.store = store;
 		this.codec = codec;
 		this.catalog = catalog;
 		this.producer = producer;
 		this.clock = clock;
+	}
+
+	/** The spans of appends; none until the configuration sets a tracer's. */
+	void traces(EventTraces traces) {
+		this.traces = traces;
 	}
 
 	@Override
@@ -68,8 +76,8 @@ final class JdbcOutbox implements Outbox {
 			throw ex;
 		}
 		this.store.insert(envelope.eventId(), envelope.type(), envelope.version(), aggregateId, aggregateVersion,
-				envelope.correlationId(), context.traceparent(), type.sensitive(),
-				new String(this.codec.toJson(envelope), StandardCharsets.UTF_8));
+				envelope.correlationId(), this.traces.appended(envelope.type(), context.traceparent()),
+				type.sensitive(), new String(this.codec.toJson(envelope), StandardCharsets.UTF_8));
 		return envelope;
 	}
 

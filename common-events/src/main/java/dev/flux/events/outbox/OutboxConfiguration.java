@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.flux.events.tracing.EventTraces;
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.schema.FluxEventsSchema;
 import dev.flux.events.topology.ServiceIdentity;
@@ -36,8 +37,11 @@ public class OutboxConfiguration {
 	}
 
 	@Bean
-	Outbox fluxOutbox(OutboxStore store, EventCodec codec, ServiceIdentity identity) {
-		return new JdbcOutbox(store, codec, codec.catalog(), identity.producer(), Clock.systemUTC());
+	Outbox fluxOutbox(OutboxStore store, EventCodec codec, ServiceIdentity identity,
+			ObjectProvider<EventTraces> traces) {
+		JdbcOutbox outbox = new JdbcOutbox(store, codec, codec.catalog(), identity.producer(), Clock.systemUTC());
+		outbox.traces(traces.getIfAvailable(() -> EventTraces.NONE));
+		return outbox;
 	}
 
 	@Bean
@@ -47,7 +51,8 @@ public class OutboxConfiguration {
 
 	@Bean(destroyMethod = "close")
 	OutboxPublisher fluxOutboxPublisher(CachingConnectionFactory connectionFactory, OutboxProperties properties,
-			ServiceIdentity identity, ObjectProvider<RabbitConnectionDetails> connectionDetails) {
+			ServiceIdentity identity, ObjectProvider<RabbitConnectionDetails> connectionDetails,
+			ObjectProvider<EventTraces> traces) {
 		// Every node of spring.rabbitmq.addresses, like the listeners: the rabbit
 		// connection
 		// factory alone knows only the first, so the relay stalled while that node was
@@ -57,8 +62,10 @@ public class OutboxConfiguration {
 			.flatMap((details) -> details.getAddresses().stream())
 			.map((address) -> new Address(address.host(), address.port()))
 			.toList();
-		return new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), addresses, identity.producer(),
-				properties.confirmTimeout());
+		OutboxPublisher publisher = new OutboxPublisher(connectionFactory.getRabbitConnectionFactory(), addresses,
+				identity.producer(), properties.confirmTimeout());
+		publisher.traces(traces.getIfAvailable(() -> EventTraces.NONE));
+		return publisher;
 	}
 
 	@Bean

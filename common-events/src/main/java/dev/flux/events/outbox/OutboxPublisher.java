@@ -23,6 +23,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.flux.events.topology.FluxTopology;
+import dev.flux.events.tracing.EventTraces;
 
 /**
  * Publishes batches of outbox rows on one dedicated channel in confirm mode, so they
@@ -56,6 +57,8 @@ final class OutboxPublisher implements AutoCloseable {
 	private final String producer;
 
 	private final List<Address> addresses;
+
+	private EventTraces traces = EventTraces.NONE;
 
 	OutboxPublisher(ConnectionFactory connectionFactory, String producer, Duration confirmTimeout) {
 		this(connectionFactory, List.of(), producer, confirmTimeout);
@@ -105,6 +108,11 @@ final class OutboxPublisher implements AutoCloseable {
 			close();
 			throw new IllegalStateException("Publishing to the broker failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	/** The spans of publishes; none until the configuration sets a tracer's. */
+	void traces(EventTraces traces) {
+		this.traces = traces;
 	}
 
 	/** Waits for the broker's confirms of a sent batch. */
@@ -232,8 +240,9 @@ final class OutboxPublisher implements AutoCloseable {
 			.deliveryMode(2)
 			.timestamp(Date.from(event.createdAt()))
 			.appId(this.producer);
-		if (event.traceparent() != null) {
-			properties.headers(Map.of(TRACEPARENT_HEADER, event.traceparent()));
+		String traceparent = this.traces.published(event.type(), event.traceparent());
+		if (traceparent != null) {
+			properties.headers(Map.of(TRACEPARENT_HEADER, traceparent));
 		}
 		return properties.build();
 	}

@@ -139,11 +139,16 @@ public final class FluxTopology {
 		// Not user.*: the user-service needs no verification or reset tokens, so it never
 		// receives the sensitive user events.
 		bindings.put("user", List.of("user.created", "user.updated", "user.deleted", "presence.*"));
-		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*"));
+		// channel.* and role.* feed the gateway's chat projection (who may view a
+		// channel);
+		// typing.* is not bound here: it is ephemeral, for the gateway instances only.
+		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*", "channel.*", "role.*",
+				"relationship.*", "dm.*"));
 		// DESIGN.md says user.*; as for the user-service, only the account events the
 		// user projection needs, so the chat-service never receives a verification or
 		// reset token.
-		bindings.put("chat", List.of("user.created", "user.updated", "user.deleted", "profile.updated"));
+		bindings.put("chat",
+				List.of("user.created", "user.updated", "user.deleted", "profile.updated", "profile.privacy_updated"));
 		return bindings;
 	}
 

@@ -12,7 +12,7 @@ class ContractArchitectureTests {
 
 	@ArchTest
 	static final ArchRule contractsStayFreeOfSpring = noClasses().that()
-		.resideInAnyPackage("dev.flux.events", "dev.flux.events.contract")
+		.resideInAnyPackage("dev.flux.events", "dev.flux.events.contract", "dev.flux.events.permission")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..")

@@ -16,11 +16,15 @@ class EventCatalogTests {
 		EventCatalog catalog = EventCatalog.standard();
 
 		assertThat(catalog.types()).containsExactly("channel.created", "channel.deleted", "channel.updated",
-				"message.deleted", "message.edited", "message.sent", "presence.updated", "profile.updated",
-				"role.created", "role.deleted", "role.updated", "server.created", "server.deleted",
-				"server.member_joined", "server.member_left", "server.member_updated", "server.updated", "user.created",
-				"user.deleted", "user.email_changed", "user.email_conflict", "user.password_changed",
-				"user.password_reset_requested", "user.updated", "user.verification_requested");
+				"dm.created", "dm.deleted", "dm.updated", "message.deleted", "message.edited", "message.pinned",
+				"message.reaction_added", "message.reaction_removed", "message.sent", "message.unpinned",
+				"presence.updated", "profile.privacy_updated", "profile.updated", "read_state.updated",
+				"relationship.accepted", "relationship.blocked", "relationship.removed", "relationship.requested",
+				"relationship.unblocked", "role.created", "role.deleted", "role.updated", "server.created",
+				"server.deleted", "server.member_joined", "server.member_left", "server.member_updated",
+				"server.updated", "typing.started", "user.created", "user.deleted", "user.email_changed",
+				"user.email_conflict", "user.password_changed", "user.password_reset_requested", "user.updated",
+				"user.verification_requested");
 		assertThat(catalog.payloadClass("user.created", 1)).isEqualTo(UserCreated.class);
 		assertThat(catalog.payloadClass("user.updated", 1)).isEqualTo(UserUpdated.class);
 		assertThat(catalog.payloadClass("user.deleted", 1)).isEqualTo(UserDeleted.class);
@@ -60,8 +64,8 @@ class EventCatalogTests {
 	@Test
 	void rejectsAnUnknownTypeAsNonRetryable() {
 		assertThatExceptionOfType(UnknownEventTypeException.class)
-			.isThrownBy(() -> EventCatalog.standard().payloadClass("message.pinned", 1))
-			.withMessageContaining("message.pinned")
+			.isThrownBy(() -> EventCatalog.standard().payloadClass("message.forwarded", 1))
+			.withMessageContaining("message.forwarded")
 			.isInstanceOf(NonRetryableEventException.class);
 	}
 

@@ -21,12 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every shell command README.md and docs/*.md show (in {@code bash}/{@code sh} blocks,
  * and inline {@code ./flux ...}) is one that works, so none rots: a {@code ./flux}
  * command that the launcher dispatches and lists in its usage; a {@code curl} to a
- * service whose exported OpenAPI document has that method and path; a {@code psql} that
- * uses the role, port and socket directory {@code ./flux up} creates and whose
- * {@code UPDATE} or {@code DELETE} has a {@code WHERE}; a {@code kubectl} that installs
- * one of the operators deploy/kubernetes needs, or names only objects its manifests
- * define, in the namespace they use. Any other command fails this test until a rule or a
- * test covers it.
+ * service whose exported OpenAPI document has that method and path, to a service's
+ * {@code /livez} or {@code /readyz}, or to a management port {@code ./flux up} sets for
+ * an actuator endpoint that service exposes; a {@code psql} that uses the role, port and
+ * socket directory {@code ./flux up} creates and whose {@code UPDATE} or {@code DELETE}
+ * has a {@code WHERE}; a {@code kubectl} that installs one of the operators
+ * deploy/kubernetes needs, or names only objects its manifests define, in the namespace
+ * they use. Any other command fails this test until a rule or a test covers it.
  */
 class DocsCommandsTests {
 
@@ -34,8 +35,8 @@ class DocsCommandsTests {
 
 	private static final Pattern INLINE_FLUX = Pattern.compile("`(\\./flux [^`]*)`");
 
-	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service", "8084",
-			"chat-service");
+	private static final Map<String, String> SERVICES = Map.of("8081", "auth-service", "8082", "user-service", "8083",
+			"notification-service", "8084", "chat-service");
 
 	/**
 	 * Where the operators deploy/kubernetes builds on are released (docs/deployment.md).
@@ -85,6 +86,9 @@ class DocsCommandsTests {
 		assertThat(check("./flux deploy")).contains("no such ./flux command");
 		assertThat(check("./flux bench everything")).contains("no such ./flux command");
 		assertThat(check("curl -s -X POST localhost:8081/admin/nothing")).contains("no POST /admin/nothing");
+		assertThat(check("curl -s localhost:9083/actuator/prometheus")).isNull();
+		assertThat(check("curl -s localhost:8083/readyz")).isNull();
+		assertThat(check("curl -s localhost:9082/actuator/env")).contains("exposes no /actuator/env");
 		assertThat(check("psql -h 127.0.0.1 -p 55432 -U flux_admin flux_auth -c \"SELECT 1\"")).contains("socket");
 		assertThat(check(
 				"psql -h \"$PWD/.flux/up/postgres/run\" -p 55432 -U flux_admin flux_auth -c \"UPDATE users SET roles = 'USER ADMIN'\""))
@@ -258,6 +262,16 @@ class DocsCommandsTests {
 		if (!target.find()) {
 			return "a curl to no service of ./flux up";
 		}
+		if (target.group(1).matches("808[1-4]") && target.group(2).matches("/(livez|readyz)")) {
+			return null;
+		}
+		Matcher management = Pattern
+			.compile(
+					"(?m)^\\s*([a-z]+-service)\\) echo \"\\$\\{FLUX_[A-Z]+_MANAGEMENT_PORT:-" + target.group(1) + "}\"")
+			.matcher(FLUX);
+		if (management.find()) {
+			return checkActuator(management.group(1), target.group(2));
+		}
 		String service = SERVICES.get(target.group(1));
 		if (service == null) {
 			return "port " + target.group(1) + " is no service with an OpenAPI document in docs/openapi/";
@@ -274,6 +288,21 @@ class DocsCommandsTests {
 			}
 		}
 		return "docs/openapi/" + service + ".json has no " + method + " " + path;
+	}
+
+	/**
+	 * A curl to a service's management port: the path must be an actuator endpoint its
+	 * application.yml exposes.
+	 */
+	private static String checkActuator(String service, String path) {
+		Matcher endpoint = Pattern.compile("^/actuator/([a-z]+)(/.*)?$").matcher(path);
+		Matcher exposed = Pattern.compile("(?m)^\\s+include: (.+)$")
+			.matcher(FluxDocs.read(FluxDocs.ROOT.resolve(service + "/src/main/resources/application.yml")));
+		if (!endpoint.matches() || !exposed.find()
+				|| !List.of(exposed.group(1).strip().split("\\s*,\\s*")).contains(endpoint.group(1))) {
+			return service + "'s management port exposes no " + path;
+		}
+		return null;
 	}
 
 	private static String checkPsql(String command) {

@@ -82,12 +82,13 @@ class BrokerDefinitionsTests {
 			assertThat(queue.retryQueue(4)).isEqualTo("user.service.retry.10m");
 			assertThat(queue.deadLetterQueue()).isEqualTo("user.service.queue.dlq");
 		});
-		assertThat(topology.queueOf("notification")).hasValueSatisfying((queue) -> assertThat(queue.bindingKeys())
-			.containsExactly("user.*", "profile.*", "message.*", "server.*"));
+		assertThat(topology.queueOf("notification"))
+			.hasValueSatisfying((queue) -> assertThat(queue.bindingKeys()).containsExactly("user.*", "profile.*",
+					"message.*", "server.*", "channel.*", "role.*", "relationship.*", "dm.*"));
 		assertThat(topology.queueOf("chat")).hasValueSatisfying((queue) -> {
 			assertThat(queue.name()).isEqualTo("chat.service.queue");
 			assertThat(queue.bindingKeys()).containsExactly("user.created", "user.updated", "user.deleted",
-					"profile.updated");
+					"profile.updated", "profile.privacy_updated");
 		});
 		assertThat(topology.queueOf("auth")).isEmpty();
 	}

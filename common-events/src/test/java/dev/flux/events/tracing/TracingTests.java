@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The correlation id and traceparent of an HTTP request reach the event it appends, the
+ * The correlation id and trace of an HTTP request reach the event it appends, the
  * consumer handling that event, and the event the consumer appends in turn (caused by the
  * first).
  */
@@ -53,12 +53,12 @@ class TracingTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.effects.timesApplied("followup-" + note) == 1);
 		Map<String, Object> first = this.effects.metadataOf(note);
 		Map<String, Object> followup = this.effects.metadataOf("followup-" + note);
-		assertThat(first).containsEntry("correlation_id", correlationId)
-			.containsEntry("causation_id", null)
-			.containsEntry("traceparent", TRACEPARENT);
+		assertThat(first).containsEntry("correlation_id", correlationId).containsEntry("causation_id", null);
 		assertThat(followup).containsEntry("correlation_id", correlationId)
-			.containsEntry("causation_id", first.get("event_id"))
-			.containsEntry("traceparent", TRACEPARENT);
+			.containsEntry("causation_id", first.get("event_id"));
+		assertThat(traceId(first)).as("the caller's trace, continued by each span on the way")
+			.isEqualTo(traceId(followup))
+			.isEqualTo(TRACEPARENT.split("-")[1]);
 	}
 
 	@Test
@@ -70,8 +70,14 @@ class TracingTests {
 
 		String issued = response.headers().firstValue(CorrelationFilter.CORRELATION_HEADER).orElseThrow();
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.effects.timesApplied(note) == 1);
-		assertThat(this.effects.metadataOf(note)).containsEntry("correlation_id", UUID.fromString(issued))
-			.containsEntry("traceparent", null);
+		Map<String, Object> metadata = this.effects.metadataOf(note);
+		assertThat(metadata).containsEntry("correlation_id", UUID.fromString(issued));
+		assertThat(String.valueOf(metadata.get("traceparent"))).as("a trace of its own")
+			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+	}
+
+	private static String traceId(Map<String, Object> metadata) {
+		return String.valueOf(metadata.get("traceparent")).split("-")[1];
 	}
 
 	private HttpResponse<String> post(String note, Map<String, String> headers) throws Exception {

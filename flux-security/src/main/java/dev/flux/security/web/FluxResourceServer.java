@@ -4,14 +4,17 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.ClassUtils;
 
 /**
  * Makes a filter chain authenticate Flux access tokens: a stateless JWT resource server
@@ -26,6 +29,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * </pre>
  */
 public final class FluxResourceServer {
+
+	private static final String ACTUATOR = "org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType";
 
 	private final JwtDecoder decoder;
 
@@ -42,16 +47,18 @@ public final class FluxResourceServer {
 
 	/**
 	 * The filter chain of a Flux API, everything but the admin API (common-events guards
-	 * that one first): {@code /api/**} needs a valid access token, load balancers and
-	 * {@code ./flux status} read health and info without one, the API description
+	 * that one first): {@code /api/**} needs a valid access token, probes and load
+	 * balancers read {@code /livez} and {@code /readyz} without one, the API description
 	 * (OpenAPI, Swagger UI) is public, so are the given paths (a WebSocket endpoint that
-	 * checks the token itself), and every other path is refused.
+	 * checks the token itself), and every other path is refused. The actuator's own port
+	 * (management port) is open: it is never published, and Prometheus scrapes it.
 	 * @param http the service's {@link HttpSecurity}
 	 * @param publicPaths further paths anyone may call
 	 */
 	public SecurityFilterChain apiChain(HttpSecurity http, List<String> publicPaths) throws Exception {
 		return configure(http).authorizeHttpRequests((requests) -> {
-			requests.requestMatchers("/actuator/health/**", "/actuator/info").permitAll();
+			permitManagementPort(requests);
+			requests.requestMatchers("/livez", "/readyz").permitAll();
 			requests.requestMatchers(HttpMethod.GET, "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll();
 			if (!publicPaths.isEmpty()) {
@@ -59,6 +66,18 @@ public final class FluxResourceServer {
 			}
 			requests.requestMatchers("/api/**").authenticated().anyRequest().denyAll();
 		}).build();
+	}
+
+	/**
+	 * Lets every request to the actuator's own port through: when that port differs from
+	 * the public one, Spring Boot's {@link EndpointRequest} matches there only. Health
+	 * details still need a token with the ADMIN role ({@code show-details}).
+	 */
+	public static void permitManagementPort(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		if (ClassUtils.isPresent(ACTUATOR, FluxResourceServer.class.getClassLoader())) {
+			requests.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+		}
 	}
 
 	/** Applies the resource-server setup to {@code http} and returns it. */

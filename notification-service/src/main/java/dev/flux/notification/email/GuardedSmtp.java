@@ -8,16 +8,22 @@ import java.util.concurrent.Executors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailParseException;
@@ -34,14 +40,20 @@ import dev.flux.events.NonRetryableEventException;
  * that stops hammering a server that is down, a time limit per attempt, and a few quick
  * retries with exponential backoff. When those give up the exception reaches the event
  * consumer, whose retry tiers try again later; a message that can never be built (a
- * malformed address) is not retried at all.
+ * malformed address) is not retried at all. The breaker and the retry are meters
+ * ({@code resilience4j_circuitbreaker_*}, {@code resilience4j_retry_*}, name
+ * {@code smtp}).
  */
 @Component
-class GuardedSmtp implements DisposableBean {
+class GuardedSmtp implements DisposableBean, MeterBinder {
 
 	private final JavaMailSender mail;
 
 	private final EmailProperties properties;
+
+	private final RetryRegistry retries = RetryRegistry.ofDefaults();
+
+	private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
 
 	private final Retry retry;
 
@@ -57,14 +69,14 @@ class GuardedSmtp implements DisposableBean {
 	GuardedSmtp(JavaMailSender mail, EmailProperties properties) {
 		this.mail = mail;
 		this.properties = properties;
-		this.retry = Retry.of("smtp",
+		this.retry = this.retries.retry("smtp",
 				RetryConfig.custom()
 					.maxAttempts(Math.max(1, properties.attempts()))
 					.intervalFunction(IntervalFunction.ofExponentialBackoff(properties.backoff(), 2.0))
 					.ignoreExceptions(CallNotPermittedException.class, RequestNotPermitted.class,
 							MailParseException.class, MailPreparationException.class)
 					.build());
-		this.breaker = CircuitBreaker.of("smtp",
+		this.breaker = this.breakers.circuitBreaker("smtp",
 				CircuitBreakerConfig.custom()
 					.failureRateThreshold(properties.failureRate())
 					.slidingWindowSize(10)
@@ -82,6 +94,12 @@ class GuardedSmtp implements DisposableBean {
 					.build());
 		this.timeLimiter = TimeLimiter.of("smtp",
 				TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).cancelRunningFuture(true).build());
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(this.breakers).bindTo(registry);
+		TaggedRetryMetrics.ofRetryRegistry(this.retries).bindTo(registry);
 	}
 
 	/**

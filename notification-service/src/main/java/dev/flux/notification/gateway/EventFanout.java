@@ -22,7 +22,8 @@ import dev.flux.notification.inbox.Notices;
  * addressed to that are connected here; events for nobody here are dropped unread. The
  * notifications pushed are the ones the inbox stores for the same event, with the same
  * ids. A push is best effort: a client that misses one gets it on resume or in its next
- * snapshot.
+ * snapshot. Chat events go through {@link ChatFanout}: they are addressed to channels and
+ * servers, not to the user their aggregate id names.
  */
 final class EventFanout implements MessageListener {
 
@@ -34,10 +35,13 @@ final class EventFanout implements MessageListener {
 
 	private final Notices notices;
 
-	EventFanout(EventCodec codec, Sessions sessions, Notices notices) {
+	private final ChatFanout chat;
+
+	EventFanout(EventCodec codec, Sessions sessions, Notices notices, ChatFanout chat) {
 		this.codec = codec;
 		this.sessions = sessions;
 		this.notices = notices;
+		this.chat = chat;
 	}
 
 	@Override
@@ -52,6 +56,10 @@ final class EventFanout implements MessageListener {
 
 	void deliver(byte[] body) {
 		EventEnvelope envelope = this.codec.fromJson(body);
+		if (FrameTypes.CHAT_EVENTS.contains(envelope.type())) {
+			deliverChat(envelope);
+			return;
+		}
 		if (!addressedHere(envelope)) {
 			return;
 		}
@@ -70,6 +78,19 @@ final class EventFanout implements MessageListener {
 		}
 		for (Notice notice : this.notices.of(payload, envelope)) {
 			push(notice.userId(), "notification.created", notice.view(), correlationId);
+		}
+	}
+
+	/**
+	 * A chat event: to those who may view its channel or are in its server, and the
+	 * mentions it makes to the mentioned.
+	 */
+	private void deliverChat(EventEnvelope envelope) {
+		Object payload = this.codec.payload(envelope,
+				this.codec.catalog().payloadClass(envelope.type(), envelope.version()));
+		this.chat.deliver(payload, envelope);
+		for (Notice notice : this.notices.of(payload, envelope)) {
+			push(notice.userId(), FrameTypes.NOTIFICATION_CREATED, notice.view(), envelope.correlationId());
 		}
 	}
 

@@ -20,6 +20,9 @@ final class Frames {
 	}
 
 	static String frame(String type, @Nullable Object payload, @Nullable UUID correlationId, long seq) {
+		if (payload instanceof Rendered rendered) {
+			return rendered.frame(type, correlationId, seq);
+		}
 		Map<String, Object> frame = new LinkedHashMap<>();
 		frame.put("type", type);
 		frame.put("payload", (payload != null) ? payload : Map.of());
@@ -35,6 +38,32 @@ final class Frames {
 	/** A control frame: no sequence number, not kept for resume. */
 	static String control(String type, @Nullable Object payload, @Nullable UUID correlationId) {
 		return frame(type, payload, correlationId, 0);
+	}
+
+	/** Renders a payload once for the frames of many sessions. */
+	static Rendered render(Object payload) {
+		return new Rendered(JSON.writeValueAsString(payload));
+	}
+
+	/**
+	 * A payload already rendered as JSON: a message pushed to a thousand sessions is
+	 * serialised once, and each frame only adds its own sequence number around it.
+	 *
+	 * @param json the payload's JSON
+	 */
+	record Rendered(String json) {
+
+		String frame(String type, @Nullable UUID correlationId, long seq) {
+			StringBuilder frame = new StringBuilder(this.json.length() + 120);
+			frame.append("{\"type\":").append(JSON.writeValueAsString(type)).append(",\"payload\":").append(this.json);
+			frame.append(",\"meta\":{\"correlationId\":");
+			frame.append((correlationId != null) ? "\"" + correlationId + "\"" : "null").append('}');
+			if (seq > 0) {
+				frame.append(",\"seq\":").append(seq);
+			}
+			return frame.append('}').toString();
+		}
+
 	}
 
 }

@@ -21,6 +21,8 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.topology.FluxTopology;
+import dev.flux.notification.chat.ChatDirectory;
+import dev.flux.notification.social.SocialDirectory;
 import dev.flux.notification.inbox.Notices;
 
 /**
@@ -94,14 +96,15 @@ class GatewayConfiguration implements WebSocketConfigurer {
 
 	@Bean
 	SimpleMessageListenerContainer gatewayConsumer(ConnectionFactory connectionFactory, GatewayInstance instance,
-			EventCodec codec, Sessions sessions, Notices notices) {
+			EventCodec codec, Sessions sessions, Notices notices, ChatDirectory directory, SocialDirectory social) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(instance.queue());
 		container.setAcknowledgeMode(AcknowledgeMode.NONE);
 		container.setConcurrentConsumers(1);
 		container.setPrefetchCount(500);
 		container.setMissingQueuesFatal(false);
-		container.setMessageListener(new EventFanout(codec, sessions, notices));
+		container
+			.setMessageListener(new EventFanout(codec, sessions, notices, new ChatFanout(directory, sessions, social)));
 		return container;
 	}
 

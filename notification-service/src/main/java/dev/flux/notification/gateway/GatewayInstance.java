@@ -19,10 +19,12 @@ class GatewayInstance {
 
 	/**
 	 * The events a gateway pushes to connected users. Never the sensitive ones: they
-	 * carry secrets for email only.
+	 * carry secrets for email only. {@code typing.*} reaches the gateways only: it is
+	 * published by gateways, for gateways.
 	 */
 	static final List<String> BINDING_KEYS = List.of("user.created", "user.updated", "user.deleted",
-			"user.password_changed", "profile.*", "presence.*", "message.*", "server.*");
+			"user.password_changed", "profile.*", "presence.*", "message.*", "server.*", "channel.*", "role.*",
+			"typing.*", "relationship.*", "dm.*", "read_state.*");
 
 	private final String id;
 

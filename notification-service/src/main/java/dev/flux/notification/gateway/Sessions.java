@@ -73,6 +73,30 @@ class Sessions implements SmartLifecycle {
 		return (sessions != null) ? sessions : Set.of();
 	}
 
+	/**
+	 * The live sessions here of the given users but one, walking whichever is smaller:
+	 * the users or those connected here.
+	 */
+	List<GatewaySession> of(Set<UUID> users, @Nullable UUID except) {
+		List<GatewaySession> found = new java.util.ArrayList<>();
+		if (users.size() < this.byUser.size()) {
+			for (UUID user : users) {
+				Set<GatewaySession> sessions = this.byUser.get(user);
+				if (sessions != null && !user.equals(except)) {
+					found.addAll(sessions);
+				}
+			}
+		}
+		else {
+			this.byUser.forEach((user, sessions) -> {
+				if (users.contains(user) && !user.equals(except)) {
+					found.addAll(sessions);
+				}
+			});
+		}
+		return found;
+	}
+
 	boolean hasUser(UUID userId) {
 		return this.byUser.containsKey(userId);
 	}

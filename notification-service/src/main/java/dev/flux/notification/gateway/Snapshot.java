@@ -2,6 +2,7 @@ package dev.flux.notification.gateway;
 
 import java.util.List;
 
+import dev.flux.notification.chat.ChatDirectory.ServerView;
 import dev.flux.notification.inbox.NotificationView;
 import dev.flux.notification.recipient.ProfileSummary;
 
@@ -16,8 +17,10 @@ import dev.flux.notification.recipient.ProfileSummary;
  * @param presence the user's presence as the gateways published it
  * @param unreadCount the user's unread notifications
  * @param notifications the latest notifications, newest first
+ * @param servers the user's servers, each with the channels the user may view and the
+ * user's permissions
  */
 record Snapshot(String sessionId, long heartbeatInterval, long resumeWindow, ProfileSummary user, String presence,
-		long unreadCount, List<NotificationView> notifications) {
+		long unreadCount, List<NotificationView> notifications, List<ServerView> servers) {
 
 }

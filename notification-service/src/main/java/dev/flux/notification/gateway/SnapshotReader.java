@@ -2,11 +2,15 @@ package dev.flux.notification.gateway;
 
 import org.springframework.stereotype.Component;
 
+import dev.flux.notification.chat.ChatDirectory;
 import dev.flux.notification.inbox.Inbox;
 import dev.flux.notification.presence.Presence;
 import dev.flux.notification.recipient.Recipients;
 
-/** Reads a new session's snapshot from the inbox, the recipients and presence. */
+/**
+ * Reads a new session's snapshot from the inbox, the recipients, presence and the chat
+ * projection.
+ */
 @Component
 class SnapshotReader {
 
@@ -18,7 +22,11 @@ class SnapshotReader {
 
 	private final GatewayProperties properties;
 
-	SnapshotReader(Inbox inbox, Recipients recipients, Presence presence, GatewayProperties properties) {
+	private final ChatDirectory chat;
+
+	SnapshotReader(Inbox inbox, Recipients recipients, Presence presence, GatewayProperties properties,
+			ChatDirectory chat) {
+		this.chat = chat;
 		this.inbox = inbox;
 		this.recipients = recipients;
 		this.presence = presence;
@@ -29,7 +37,7 @@ class SnapshotReader {
 		return new Snapshot(session.id(), this.properties.heartbeatInterval().toMillis(),
 				this.properties.resumeWindow().toMillis(), this.recipients.summary(session.userId()),
 				this.presence.statusOf(session.userId()), this.inbox.unreadCount(session.userId()),
-				this.inbox.latest(session.userId()));
+				this.inbox.latest(session.userId()), this.chat.serversOf(session.userId()));
 	}
 
 }

@@ -164,6 +164,7 @@ public final class GatewayBenchmark {
 			.redirectOutput(projectRoot().resolve(".flux/bench-notification-service.log").toFile());
 		Map<String, String> env = builder.environment();
 		env.put("FLUX_HTTP_PORT", String.valueOf(port));
+		env.put("FLUX_MANAGEMENT_PORT", "0");
 		env.put("FLUX_AUTH_ISSUER", auth.issuer());
 		env.put("FLUX_AUTH_JWKS_URI", auth.jwkSetUri().toString());
 		env.put("FLUX_GATEWAY_HEARTBEAT_INTERVAL", "10m");
@@ -172,9 +173,7 @@ public final class GatewayBenchmark {
 	}
 
 	private void awaitReady(int port, Process service) {
-		HttpRequest readiness = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-			.build();
+		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz")).build();
 		await("the gateway's readiness").atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> {

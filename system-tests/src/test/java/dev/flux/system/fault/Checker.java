@@ -93,9 +93,10 @@ final class Checker {
 			}
 		}
 		renames.forEach((id, changes) -> checkLatest(changes, state.authNames.get(id),
-				Arrays.asList(state.profileNames.get(id), state.recipientNames.get(id)), tally));
+				Arrays.asList(state.profileNames.get(id), state.recipientNames.get(id), state.chatNames.get(id)),
+				tally));
 		edits.forEach((id, changes) -> checkLatest(changes, state.displayNames.get(id),
-				Arrays.asList(state.recipientDisplayNames.get(id)), tally));
+				Arrays.asList(state.recipientDisplayNames.get(id), state.chatDisplayNames.get(id)), tally));
 		for (Mail mail : state.mails) {
 			if (mail.to().startsWith(this.addressPrefix) && !emails.contains(mail.to())) {
 				tally.unexpected("an email to " + mail.to() + " that no registration asked for");
@@ -123,6 +124,7 @@ final class Checker {
 		Map<String, Integer> effects = new LinkedHashMap<>();
 		effects.put("profile in user-service", state.profileNames.containsKey(id) ? 1 : 0);
 		effects.put("recipient in notification-service", state.recipientNames.containsKey(id) ? 1 : 0);
+		effects.put("user in chat-service", state.chatNames.containsKey(id) ? 1 : 0);
 		effects.put("welcome inbox row", state.welcomeNotices.getOrDefault(id, 0));
 		int welcome = state.mailCount(operation.value(), WELCOME);
 		int verify = state.mailCount(operation.value(), VERIFY);
@@ -189,6 +191,10 @@ final class Checker {
 
 		final Map<UUID, @Nullable String> recipientDisplayNames = new HashMap<>();
 
+		final Map<UUID, String> chatNames = new HashMap<>();
+
+		final Map<UUID, @Nullable String> chatDisplayNames = new HashMap<>();
+
 		final Map<UUID, Integer> welcomeNotices = new HashMap<>();
 
 		final List<String> deadLetters = new ArrayList<>();
@@ -216,12 +222,17 @@ final class Checker {
 				state.recipientNames.put(id, row.getString(2));
 				state.recipientDisplayNames.put(id, row.getString(3));
 			});
+			query(system, "chat", "SELECT user_id, username, display_name FROM chat_users", (row) -> {
+				UUID id = row.getObject(1, UUID.class);
+				state.chatNames.put(id, row.getString(2));
+				state.chatDisplayNames.put(id, row.getString(3));
+			});
 			query(system, "notification",
 					"SELECT user_id, count(*) FROM notifications WHERE type = 'welcome' GROUP BY user_id",
 					(row) -> state.welcomeNotices.put(row.getObject(1, UUID.class), row.getInt(2)));
 			query(system, "notification", "SELECT recipient, kind, count(*) FROM outgoing_emails GROUP BY 1, 2",
 					(row) -> state.emailRecords.put(row.getString(1) + "|" + row.getString(2), row.getInt(3)));
-			for (String service : List.of("user", "notification")) {
+			for (String service : List.of("user", "notification", "chat")) {
 				query(system, service,
 						"SELECT event_type, error_class, error_message FROM flux_events.dead_letters WHERE status = 'DEAD'",
 						(row) -> state.deadLetters

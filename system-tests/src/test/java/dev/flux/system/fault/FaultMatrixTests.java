@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -67,6 +68,9 @@ class FaultMatrixTests {
 	 * How many times each fault strikes: 1 in CI, more under {@code ./flux test --soak}.
 	 */
 	static final int ROUNDS = Integer.getInteger("flux.system.rounds", 1);
+
+	/** The services that keep users and so dead-letter a rename of an unknown one. */
+	private static final List<String> POISONED = List.of("user", "chat");
 
 	private static final Map<String, String> rows = new ConcurrentHashMap<>();
 
@@ -178,20 +182,35 @@ class FaultMatrixTests {
 			// then dead-lettered.
 			poison[0] = producer.publish(new UserUpdated(user, Set.of("username"), name, email, false), user, 2);
 		}, () -> {
-			long deadLetter = await("the poison in user-service's dead letters").atMost(Duration.ofMinutes(3))
-				.pollInterval(Duration.ofSeconds(2))
-				.until(() -> deadLetterOf(poison[0].eventId()), (id) -> id > 0);
+			// user-service and chat-service keep users and refuse a rename of an unknown
+			// one: both dead-letter the poison (notification-service takes it as the
+			// account's first news).
+			Map<String, Long> deadLetters = new java.util.LinkedHashMap<>();
+			for (String service : POISONED) {
+				deadLetters.put(service,
+						await("the poison in " + service + "'s dead letters").atMost(Duration.ofMinutes(3))
+							.pollInterval(Duration.ofSeconds(2))
+							.until(() -> deadLetterOf(service, poison[0].eventId()), (id) -> id > 0));
+			}
 			// The fix: the user's creation arrives, then an operator replays the dead
-			// letter.
+			// letters.
 			producer.publish(new UserCreated(user, "first_" + name.substring(7), email, false), user, 1);
-			Reply replayed = this.system.http("user-service")
-				.post("/admin/dead-letters/" + deadLetter + "/replay", Map.of(), admin());
-			assertThat(replayed.status()).as(replayed.body()).isBetween(200, 204);
-			await("the replayed rename applied").atMost(Duration.ofMinutes(1))
-				.untilAsserted(() -> assertThat(
-						this.system.http("user-service").get("/api/users/" + user, null).<String>json("$.username"))
-					.isEqualTo(name));
-			assertThat(handled(poison[0].eventId())).as("the poison applied once").isEqualTo(1);
+			String admin = admin();
+			deadLetters.forEach((service, id) -> {
+				Reply replayed = this.system.http(service + "-service")
+					.post("/admin/dead-letters/" + id + "/replay", Map.of(), admin);
+				assertThat(replayed.status()).as(replayed.body()).isBetween(200, 204);
+			});
+			await("the replayed rename applied").atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+				Reply profile = this.system.http("user-service").get("/api/users/" + user, admin);
+				assertThat(profile.status()).as(profile.body()).isEqualTo(200);
+				assertThat(profile.<String>json("$.username")).isEqualTo(name);
+				assertThat(chatUsername(user)).isEqualTo(name);
+			});
+			for (String service : POISONED) {
+				assertThat(handled(service, poison[0].eventId())).as("the poison applied once in %s", service)
+					.isEqualTo(1);
+			}
 		});
 	}
 
@@ -268,9 +287,9 @@ class FaultMatrixTests {
 		return this.system.instances("notification-service").stream().mapToInt(ServiceProcess::kills).sum();
 	}
 
-	/** The id of an event's dead letter in user-service, 0 while there is none. */
-	private long deadLetterOf(UUID eventId) throws SQLException {
-		try (Connection connection = this.system.databases().connect("user");
+	/** The id of an event's dead letter in a service, 0 while there is none. */
+	private long deadLetterOf(String service, UUID eventId) throws SQLException {
+		try (Connection connection = this.system.databases().connect(service);
 				PreparedStatement query = connection.prepareStatement(
 						"SELECT id FROM flux_events.dead_letters WHERE event_id = ? AND status = 'DEAD'")) {
 			query.setString(1, eventId.toString());
@@ -280,15 +299,27 @@ class FaultMatrixTests {
 		}
 	}
 
-	/** How many times user-service's consumer recorded an event as handled. */
-	private int handled(UUID eventId) throws SQLException {
-		try (Connection connection = this.system.databases().connect("user");
+	/** How many times a service's consumer recorded an event as handled. */
+	private int handled(String service, UUID eventId) throws SQLException {
+		try (Connection connection = this.system.databases().connect(service);
 				PreparedStatement query = connection
 					.prepareStatement("SELECT count(*) FROM flux_events.inbox WHERE event_id = ?")) {
 			query.setObject(1, eventId);
 			try (ResultSet result = query.executeQuery()) {
 				result.next();
 				return result.getInt(1);
+			}
+		}
+	}
+
+	/** The username chat-service holds for a user, null when it has none. */
+	private @Nullable String chatUsername(UUID user) throws SQLException {
+		try (Connection connection = this.system.databases().connect("chat");
+				PreparedStatement query = connection
+					.prepareStatement("SELECT username FROM chat_users WHERE user_id = ?")) {
+			query.setObject(1, user);
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() ? result.getString(1) : null;
 			}
 		}
 	}

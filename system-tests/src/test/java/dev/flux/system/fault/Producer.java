@@ -21,13 +21,13 @@ import dev.flux.system.harness.FluxSystem;
  * Publishes an event the way auth-service's relay does: its broker user, the envelope of
  * {@link EventCodec}, the AMQP properties the relay sets, publisher confirms.
  */
-final class Producer {
+public final class Producer {
 
 	private final EventCodec codec = EventCodec.standard();
 
 	private final FluxSystem system;
 
-	Producer(FluxSystem system) {
+	public Producer(FluxSystem system) {
 		this.system = system;
 	}
 
@@ -35,7 +35,7 @@ final class Producer {
 	 * Publishes a payload of auth-service's as version {@code aggregateVersion} of its
 	 * user.
 	 */
-	EventEnvelope publish(Object payload, UUID userId, long aggregateVersion) throws Exception {
+	public EventEnvelope publish(Object payload, UUID userId, long aggregateVersion) throws Exception {
 		EventEnvelope envelope = this.codec.envelope(payload, UUID.randomUUID(), Instant.now(), "auth-service",
 				userId.toString(), aggregateVersion, UUID.randomUUID(), null);
 		ConnectionFactory factory = new ConnectionFactory();

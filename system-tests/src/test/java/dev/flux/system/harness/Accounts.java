@@ -27,8 +27,14 @@ public final class Accounts {
 
 	/** Registers a fresh account with an address at {@code domain}. */
 	public Account register(String domain) {
+		return registerAs("user." + UUID.randomUUID().toString().replace("-", "").substring(0, 12) + "@" + domain);
+	}
+
+	/**
+	 * Registers a fresh account with this address (an operator's, listed as an admin).
+	 */
+	public Account registerAs(String email) {
 		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		String email = "user." + suffix + "@" + domain;
 		String username = "u_" + suffix;
 		String password = "correct horse " + suffix;
 		Reply reply = this.system.http("auth-service")

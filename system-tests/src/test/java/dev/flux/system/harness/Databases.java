@@ -1,6 +1,9 @@
 package dev.flux.system.harness;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -85,15 +88,21 @@ public final class Databases {
 		if (user != null && !user.isBlank()) {
 			command.addAll(List.of("runuser", "-u", user, "--"));
 		}
-		command.addAll(List.of(bin + "/pg_ctl", "-D", data, "-m", "fast", "-w", "-t", "60", "restart"));
+		// The restarted server logs where ./flux test's did (-l). Without it, it would
+		// write
+		// to pg_ctl's output, which it keeps open: reading that to its end never ends.
+		String log = Path.of(data).resolveSibling("postgres.log").toString();
+		command.addAll(List.of(bin + "/pg_ctl", "-D", data, "-l", log, "-m", "fast", "-w", "-t", "60", "restart"));
 		try {
+			Path output = Files.createTempFile("pg_ctl", ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.directory(new java.io.File("/"))
+				.redirectOutput(output.toFile())
+				.directory(new File("/"))
 				.start();
-			String output = new String(process.getInputStream().readAllBytes());
 			if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(output));
 			}
+			Files.deleteIfExists(output);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

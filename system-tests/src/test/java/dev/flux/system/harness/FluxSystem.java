@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.flux.testsupport.FluxInfrastructure;
 import dev.flux.testsupport.Http;
+import dev.flux.testsupport.OtlpReceiver;
 
 /**
  * Flux deployed on this machine the way production runs it: every service's executable
@@ -56,6 +58,12 @@ public final class FluxSystem implements AutoCloseable {
 	 */
 	public static final String RETRY_TIERS = "1s,5s,15s,30s";
 
+	/**
+	 * The operator's address: listed in {@code FLUX_AUTH_ADMINS}, so its account gets the
+	 * ADMIN role once the address is verified.
+	 */
+	public static final String OPERATOR_EMAIL = "operator@flux.test";
+
 	static final Duration START_TIMEOUT = Duration.parse(System.getProperty("flux.system.start-timeout", "PT10M"));
 
 	private final Path root;
@@ -73,6 +81,10 @@ public final class FluxSystem implements AutoCloseable {
 	private final Map<String, AtomicInteger> roundRobin = new HashMap<>();
 
 	private MailCatcher mail;
+
+	private @Nullable ServiceProcess console;
+
+	private final OtlpReceiver traces = OtlpReceiver.start();
 
 	private RabbitCluster cluster;
 
@@ -114,6 +126,7 @@ public final class FluxSystem implements AutoCloseable {
 			}
 		}
 		this.databases.reset(SERVICES.stream().map((spec) -> shortName(spec.name())).toList());
+		this.started.add(this.traces);
 		this.mail = new MailCatcher(this.ports.next());
 		this.started.add(this.mail);
 		logger.info("Starting a three-node RabbitMQ cluster");
@@ -137,6 +150,7 @@ public final class FluxSystem implements AutoCloseable {
 				String name = spec.instanceName(n);
 				Map<String, String> environment = new LinkedHashMap<>(commonEnvironment(authUrl));
 				environment.put("FLUX_HTTP_PORT", String.valueOf(servicePorts.get(name)));
+				environment.put("FLUX_MANAGEMENT_PORT", String.valueOf(this.ports.next()));
 				environment.putAll(spec.environment().apply(n));
 				ServiceProcess process = new ServiceProcess(name,
 						this.root.resolve(spec.name() + "/target/" + spec.name() + ".jar"),
@@ -181,6 +195,10 @@ public final class FluxSystem implements AutoCloseable {
 		environment.put("FLUX_AUTH_RATE_LIMIT_PER_MINUTE", "1000000");
 		environment.put("FLUX_EVENTS_CONSUMER_RETRY_TIERS", RETRY_TIERS);
 		environment.put("FLUX_MAIL_OPEN_FOR", "5s");
+		environment.put("FLUX_AUTH_ADMINS", OPERATOR_EMAIL);
+		// Every instance exports its spans to the harness's own collector
+		// (TraceScenarioTests).
+		environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.tracesEndpoint());
 		return environment;
 	}
 
@@ -221,12 +239,44 @@ public final class FluxSystem implements AutoCloseable {
 		return processes.get(0).http();
 	}
 
+	/**
+	 * The operator console, started on first use in front of instance 1 of every service
+	 * (the browser tests drive it); stopped with the rest.
+	 */
+	public synchronized ServiceProcess operatorConsole() {
+		if (this.console == null) {
+			Path jar = this.root.resolve("operator-console/target/operator-console.jar");
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException("No " + jar + ": build it first (./flux test packages it)");
+			}
+			Map<String, String> environment = new LinkedHashMap<>();
+			for (ServiceSpec spec : SERVICES) {
+				environment.put("FLUX_CONSOLE_" + shortName(spec.name()).toUpperCase(java.util.Locale.ROOT) + "_URL",
+						"http://localhost:" + instance(spec.name(), 1).port());
+			}
+			int port = this.ports.next();
+			environment.put("FLUX_HTTP_PORT", String.valueOf(port));
+			ServiceProcess process = new ServiceProcess("operator-console", jar, List.of(JAVA_OPTIONS.split(" ")),
+					environment, port, this.work.resolve("operator-console.log"));
+			this.started.add(process::stop);
+			process.start();
+			process.awaitReady(START_TIMEOUT);
+			this.console = process;
+		}
+		return this.console;
+	}
+
 	public List<ServiceProcess> all() {
 		return this.instances.values().stream().flatMap(List::stream).toList();
 	}
 
 	public MailCatcher mail() {
 		return this.mail;
+	}
+
+	/** The collector every instance exports its spans to, over OTLP. */
+	public OtlpReceiver traces() {
+		return this.traces;
 	}
 
 	public RabbitCluster cluster() {

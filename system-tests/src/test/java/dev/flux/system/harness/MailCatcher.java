@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -21,7 +23,10 @@ public final class MailCatcher implements AutoCloseable {
 
 	private final int port;
 
-	private final List<GreenMail> stopped = new ArrayList<>();
+	// The mail stores of servers stopped so far: GreenMail.stop() starts a fresh store,
+	// so
+	// what a stopped server received is read from the store it had.
+	private final List<Managers> stopped = new ArrayList<>();
 
 	private GreenMail server;
 
@@ -38,8 +43,9 @@ public final class MailCatcher implements AutoCloseable {
 	public synchronized void down() {
 		// Stopped first, read later: an email the server accepts while going down still
 		// counts.
+		Managers received = this.server.getManagers();
 		this.server.stop();
-		this.stopped.add(this.server);
+		this.stopped.add(received);
 	}
 
 	/** Accepts mail again on the same port. */
@@ -50,9 +56,9 @@ public final class MailCatcher implements AutoCloseable {
 	/** Every email received so far, in order. */
 	public synchronized List<Mail> all() {
 		List<Mail> all = new ArrayList<>();
-		this.stopped.forEach((server) -> all.addAll(read(server)));
-		if (!this.stopped.contains(this.server)) {
-			all.addAll(read(this.server));
+		this.stopped.forEach((received) -> all.addAll(read(received)));
+		if (this.server.isRunning()) {
+			all.addAll(read(this.server.getManagers()));
 		}
 		return all;
 	}
@@ -73,9 +79,10 @@ public final class MailCatcher implements AutoCloseable {
 		return greenMail;
 	}
 
-	private static List<Mail> read(GreenMail server) {
+	private static List<Mail> read(Managers received) {
 		List<Mail> mails = new ArrayList<>();
-		for (MimeMessage message : server.getReceivedMessages()) {
+		for (StoredMessage stored : received.getImapHostManager().getAllMessages()) {
+			MimeMessage message = stored.getMimeMessage();
 			try {
 				mails.add(new Mail(message.getRecipients(Message.RecipientType.TO)[0].toString(), message.getSubject(),
 						text(message)));

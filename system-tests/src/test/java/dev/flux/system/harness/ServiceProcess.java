@@ -2,6 +2,8 @@ package dev.flux.system.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,6 +89,7 @@ public final class ServiceProcess {
 		if (this.process != null && this.process.isAlive()) {
 			throw new IllegalStateException(this.name + " is already running");
 		}
+		awaitPortFree();
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(this.javaOptions);
@@ -103,6 +106,29 @@ public final class ServiceProcess {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start " + this.name, ex);
+		}
+	}
+
+	/**
+	 * Waits until the instance's port can be bound. A killed instance's port is free at
+	 * once for a server, but any outgoing connection on the machine may take it as its
+	 * ephemeral port meanwhile (harness ports often lie in the kernel's ephemeral range):
+	 * the restarted instance would then fail to listen.
+	 */
+	private void awaitPortFree() {
+		await(this.name + "'s port " + this.port + " free").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(500))
+			.until(this::portFree);
+	}
+
+	private boolean portFree() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(this.port));
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
@@ -139,8 +165,7 @@ public final class ServiceProcess {
 	/** Whether the readiness probe answers 200 now. */
 	public boolean ready() {
 		try {
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health/readiness"))
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/readyz"))
 				.timeout(Duration.ofSeconds(2))
 				.build();
 			return probe.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

@@ -72,7 +72,8 @@ class AccountChangesScenarioTests {
 
 		await("the latest values in every service").atMost(PROPAGATION).untilAsserted(() -> {
 			for (ServiceProcess users : this.system.instances("user-service")) {
-				Reply profile = users.http().get("/api/users/" + account.id(), null);
+				Reply profile = users.http().get("/api/users/" + account.id(), account.accessToken());
+				assertThat(profile.status()).as(profile.body()).isEqualTo(200);
 				assertThat(profile.<String>json("$.username")).isEqualTo(finalName);
 				assertThat(profile.<String>json("$.displayName")).isEqualTo(finalDisplayName);
 			}

@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.events.contract.PrivacyUpdated;
 import dev.flux.events.contract.ProfileUpdated;
 import dev.flux.events.outbox.Outbox;
 import dev.flux.user.activity.ActivityRepository;
 import dev.flux.user.activity.ActivityView;
+import dev.flux.user.settings.Settings;
 import dev.flux.user.settings.UserSettings;
 import dev.flux.user.settings.UserSettingsRepository;
 
@@ -84,6 +86,23 @@ class Changes {
 				new ProfileUpdated(profile.userId(), changed, after.displayName(), after.avatarUrl(), after.bio(),
 						after.status(), customStatus(after.customStatus()),
 						after.activities().stream().map(Changes::activity).toList()));
+	}
+
+	/**
+	 * Announces the privacy settings other services enforce
+	 * ({@code profile.privacy_updated}, the settings' version as aggregateVersion) when
+	 * one of them changed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void announcePrivacy(UUID userId, Settings before, UserSettings after) {
+		Settings now = after.values();
+		if (before.allowDirectMessages() == now.allowDirectMessages()
+				&& before.allowFriendRequests() == now.allowFriendRequests()
+				&& before.notificationsEnabled() == now.notificationsEnabled()) {
+			return;
+		}
+		this.outbox.append(userId.toString(), after.version(), new PrivacyUpdated(userId, now.allowDirectMessages(),
+				now.allowFriendRequests(), now.notificationsEnabled()));
 	}
 
 	static Set<String> changedFields(PublicProfile before, PublicProfile after) {

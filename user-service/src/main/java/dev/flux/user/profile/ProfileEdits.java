@@ -71,8 +71,10 @@ public class ProfileEdits {
 		Aggregate aggregate = this.changes.lock(userId).orElseThrow(() -> new UnknownProfile());
 		UserSettings settings = aggregate.settings();
 		VersionCheck.require(ifMatch, settings.etag());
-		settings.change(change.apply(settings.values()), aggregate.now());
+		Settings before = settings.values();
+		settings.change(change.apply(before), aggregate.now());
 		this.changes.finish(aggregate);
+		this.changes.announcePrivacy(userId, before, settings);
 		return new Versioned<>(settings.values(), settings.etag());
 	}
 

@@ -109,6 +109,14 @@ public class UserSettings extends AssignedIdEntity<UUID> {
 		return this.showOnlineStatus;
 	}
 
+	/**
+	 * Counts the changes of the settings: the aggregateVersion of
+	 * profile.privacy_updated.
+	 */
+	public long version() {
+		return this.version;
+	}
+
 	public String etag() {
 		return "\"s" + this.version + "\"";
 	}

@@ -33,9 +33,9 @@ import dev.flux.user.UserServiceApplication;
 
 /**
  * {@code ./flux bench users}: {@code GET /api/users/{id}} (access token checked, profile,
- * settings and activities read) against {@code GET /actuator/health/liveness} (no token,
- * no I/O) of the same user-service, in one run: requests per second and latency
- * percentiles of each, from closed-loop clients, and the ratio of the two throughputs.
+ * settings and activities read) against {@code GET /livez} (no token, no I/O) of the same
+ * user-service, in one run: requests per second and latency percentiles of each, from
+ * closed-loop clients, and the ratio of the two throughputs.
  */
 public final class UsersBenchmark {
 
@@ -73,8 +73,7 @@ public final class UsersBenchmark {
 		for (int i = 0; i < VIEWERS; i++) {
 			viewers.add(tokens.accessToken(users.get(i), "USER"));
 		}
-		IntFunction<HttpRequest> health = (i) -> HttpRequest.newBuilder(URI.create(base + "/actuator/health/liveness"))
-			.build();
+		IntFunction<HttpRequest> health = (i) -> HttpRequest.newBuilder(URI.create(base + "/livez")).build();
 		IntFunction<HttpRequest> profile = (i) -> {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			return HttpRequest.newBuilder(URI.create(base + "/api/users/" + users.get(random.nextInt(USERS))))
@@ -97,7 +96,7 @@ public final class UsersBenchmark {
 		Result healthResult = Result.merge(healthRounds);
 		Result profileResult = Result.merge(profileRounds);
 		System.out.printf(Locale.ROOT, "%-34s %10s %9s %9s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors");
-		print("GET /actuator/health/liveness", healthResult);
+		print("GET /livez", healthResult);
 		print("GET /api/users/{id} (token)", profileResult);
 		System.out.printf(Locale.ROOT, "rounds req/s: liveness %s, users %s%n", rates(healthRounds),
 				rates(profileRounds));

@@ -1,4 +1,4 @@
-package dev.flux.chat.permission;
+package dev.flux.events.permission;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

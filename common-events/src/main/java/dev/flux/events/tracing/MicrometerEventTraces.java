@@ -1,0 +1,84 @@
+package dev.flux.events.tracing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link EventTraces} with Micrometer Tracing (the OpenTelemetry bridge in the services):
+ * spans named {@code outbox append <type>}, {@code publish <type>} and
+ * {@code handle <type>}, their context carried as W3C {@code traceparent}.
+ */
+public final class MicrometerEventTraces implements EventTraces {
+
+	private static final String TRACEPARENT = CorrelationFilter.TRACEPARENT_HEADER;
+
+	private final Tracer tracer;
+
+	private final Propagator propagator;
+
+	public MicrometerEventTraces(Tracer tracer, Propagator propagator) {
+		this.tracer = tracer;
+		this.propagator = propagator;
+	}
+
+	@Override
+	public @Nullable String appended(String type, @Nullable String traceparent) {
+		String name = "outbox append " + type;
+		Span span = (this.tracer.currentSpan() != null)
+				? this.tracer.nextSpan().name(name).tag("flux.event.type", type).start()
+				: child(traceparent).name(name).tag("flux.event.type", type).start();
+		try {
+			return traceparent(span.context());
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	@Override
+	public @Nullable String published(String type, @Nullable String traceparent) {
+		Span span = child(traceparent).name("publish " + type)
+			.kind(Span.Kind.PRODUCER)
+			.tag("flux.event.type", type)
+			.remoteServiceName("rabbitmq")
+			.start();
+		try {
+			return traceparent(span.context());
+		}
+		finally {
+			span.end();
+		}
+	}
+
+	@Override
+	public Handling handling(String type, @Nullable String traceparent) {
+		Span span = child(traceparent).name("handle " + type)
+			.kind(Span.Kind.CONSUMER)
+			.tag("flux.event.type", type)
+			.start();
+		Tracer.SpanInScope scope = this.tracer.withSpan(span);
+		return new Handling(traceparent(span.context()), () -> {
+			scope.close();
+			span.end();
+		});
+	}
+
+	/** A span continuing the given context, or a new trace when there is none. */
+	private Span.Builder child(@Nullable String traceparent) {
+		return (traceparent != null) ? this.propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
+				: this.tracer.spanBuilder();
+	}
+
+	private @Nullable String traceparent(TraceContext context) {
+		Map<String, String> carrier = new HashMap<>();
+		this.propagator.inject(context, carrier, Map::put);
+		return carrier.get(TRACEPARENT);
+	}
+
+}

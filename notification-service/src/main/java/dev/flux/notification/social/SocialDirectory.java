@@ -1,0 +1,117 @@
+package dev.flux.notification.social;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.flux.events.permission.Permission;
+import dev.flux.notification.chat.Audience;
+import dev.flux.notification.chat.AudienceSource;
+
+/**
+ * The members of direct message channels, from {@code dm.*} (full state in each event,
+ * the channel's version drops stale ones), as the audience of those channels; and whether
+ * a user wants notifications, from {@code profile.privacy_updated} (a user never
+ * announced wants them, user-service's default).
+ */
+@Service
+public class SocialDirectory implements AudienceSource {
+
+	/** What everyone in a DM may do there, as chat-service grants it. */
+	static final long DIRECT = Permission.VIEW_CHANNEL.bit() | Permission.SEND_MESSAGES.bit()
+			| Permission.READ_MESSAGE_HISTORY.bit();
+
+	private final JdbcClient jdbc;
+
+	SocialDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The DM channel's members at {@code version}; an older version changes nothing. */
+	@Transactional
+	public void dmChanged(long channelId, List<UUID> members, long version) {
+		int applied = this.jdbc.sql("""
+				insert into dm_channels (channel_id, version) values (?, ?)
+				on conflict (channel_id) do update set version = excluded.version
+				where dm_channels.version < excluded.version and not dm_channels.deleted
+				""").params(channelId, version).update();
+		if (applied == 0) {
+			return;
+		}
+		this.jdbc.sql("delete from dm_members where channel_id = ?").param(channelId).update();
+		for (UUID member : members) {
+			this.jdbc.sql("insert into dm_members (channel_id, user_id) values (?, ?)")
+				.params(channelId, member)
+				.update();
+		}
+	}
+
+	/** The DM channel is gone. */
+	@Transactional
+	public void dmDeleted(long channelId, long version) {
+		this.jdbc.sql("""
+				insert into dm_channels (channel_id, version, deleted) values (?, ?, true)
+				on conflict (channel_id) do update set version = excluded.version, deleted = true
+				""").params(channelId, version).update();
+		this.jdbc.sql("delete from dm_members where channel_id = ?").param(channelId).update();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Audience> audienceOf(long channelId) {
+		List<UUID> members = this.jdbc.sql("select user_id from dm_members where channel_id = ?")
+			.param(channelId)
+			.query(UUID.class)
+			.list();
+		if (members.isEmpty()) {
+			return Optional.empty();
+		}
+		Map<UUID, Long> permissions = new HashMap<>();
+		members.forEach((member) -> permissions.put(member, DIRECT));
+		return Optional.of(new Audience(channelId, null, permissions));
+	}
+
+	/** The user's choice at {@code version}; an older version changes nothing. */
+	@Transactional
+	public void preferenceChanged(UUID userId, boolean notificationsEnabled, long version) {
+		this.jdbc.sql("""
+				insert into notification_preferences (user_id, notifications_enabled, version) values (?, ?, ?)
+				on conflict (user_id) do update set notifications_enabled = excluded.notifications_enabled,
+				  version = excluded.version
+				where notification_preferences.version < excluded.version
+				""").params(userId, notificationsEnabled, version).update();
+	}
+
+	/** Whether the user wants notifications (yes until they said otherwise). */
+	@Transactional(readOnly = true)
+	public boolean wantsNotifications(UUID userId) {
+		return this.jdbc.sql("select notifications_enabled from notification_preferences where user_id = ?")
+			.param(userId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(true);
+	}
+
+	/** Whether the user has a gateway session open on any instance. */
+	@Transactional(readOnly = true)
+	public boolean connected(UUID userId) {
+		return this.jdbc.sql("select count(*) from gateway_sessions where user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Forgets a deleted account. */
+	@Transactional
+	public void forget(UUID userId) {
+		this.jdbc.sql("delete from dm_members where user_id = ?").param(userId).update();
+		this.jdbc.sql("delete from notification_preferences where user_id = ?").param(userId).update();
+	}
+
+}
