@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code retryTiers.size() + 1} times before it is dead-lettered
  * @param prefetch unacknowledged messages the broker may push to one consumer; above the
  * batch size, so that the next batch is on its way while one commits
- * @param concurrency consumers of the service queue per instance (1 keeps delivery order)
+ * @param concurrency consumers of each partition per instance; a partition has one active
+ * consumer at a time, the others stand by for it
  * @param batchSize deliveries handled in one transaction and acknowledged at once
  * @param batchLinger how long a batch waits for one more delivery before it is handled as
  * it is: the latency a quiet queue pays for the batching of a busy one

@@ -196,22 +196,25 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 			this.metrics.ignored(delivery.envelope().type());
 			return;
 		}
-		UUID eventId = delivery.envelope().eventId();
-		boolean handled = Boolean.TRUE.equals(this.transactions.execute((status) -> {
-			if (!this.inbox.firstDelivery(this.consumer, eventId, delivery.envelope().type())) {
-				return false;
+		// The whole handling, commit and log line included, runs in the event's span.
+		scoped(delivery, () -> {
+			UUID eventId = delivery.envelope().eventId();
+			boolean handled = Boolean.TRUE.equals(this.transactions.execute((status) -> {
+				if (!this.inbox.firstDelivery(this.consumer, eventId, delivery.envelope().type())) {
+					return false;
+				}
+				handle(delivery.handler(), delivery.envelope());
+				return true;
+			}));
+			if (handled) {
+				this.metrics.handled(delivery.envelope().type(), delivery.envelope().occurredAt());
+				logger.debug("Handled {} {}", delivery.envelope().type(), eventId);
 			}
-			run(delivery);
-			return true;
-		}));
-		if (handled) {
-			this.metrics.handled(delivery.envelope().type(), delivery.envelope().occurredAt());
-			logger.debug("Handled {} {}", delivery.envelope().type(), eventId);
-		}
-		else {
-			this.metrics.duplicate(delivery.envelope().type());
-			logger.debug("Skipped duplicate {} {}", delivery.envelope().type(), eventId);
-		}
+			else {
+				this.metrics.duplicate(delivery.envelope().type());
+				logger.debug("Skipped duplicate {} {}", delivery.envelope().type(), eventId);
+			}
+		});
 	}
 
 	/**
@@ -231,13 +234,18 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 	}
 
 	private void run(Delivery delivery) {
+		scoped(delivery, () -> handle(delivery.handler(), delivery.envelope()));
+	}
+
+	/** Runs a step of an event's handling in its span and its event context. */
+	private void scoped(Delivery delivery, Runnable step) {
 		String traceparent = delivery.message().getMessageProperties().getHeader("traceparent");
 		EventEnvelope envelope = delivery.envelope();
 		try (EventTraces.Handling span = this.traces.handling(envelope.type(), traceparent);
 				EventContext.Scope scope = new EventContext(envelope.correlationId(), envelope.eventId(),
 						span.traceparent())
 					.open()) {
-			handle(delivery.handler(), envelope);
+			step.run();
 		}
 	}
 
@@ -300,6 +308,7 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 			}
 			else if (this.applied.remove(delivery.envelope().eventId())) {
 				metrics.handled(type, delivery.envelope().occurredAt());
+				logger.debug("Handled {} {} in a batch", type, delivery.envelope().eventId());
 			}
 			else {
 				metrics.duplicate(type);

@@ -10,14 +10,20 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import dev.flux.events.topology.ConsumerQueue;
 
 /**
- * Runs the listener containers of a service: one on its event queue (when it has
- * handlers) and one draining its dead-letter queue into the dead-letter table.
+ * Runs the listener containers of a service: one on each partition of its event queue
+ * (when it has handlers), one draining its dead-letter queue into the dead-letter table,
+ * and the drain of its queue from before the partitions while the broker has it.
  */
 final class EventConsumers implements SmartLifecycle {
 
 	private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
+
+	private final List<UnpartitionedQueue> migrations = new ArrayList<>();
 
 	private volatile boolean running;
 
@@ -30,17 +36,34 @@ final class EventConsumers implements SmartLifecycle {
 
 	/**
 	 * A container that hands the listener up to {@code batchSize} deliveries at a time,
-	 * waiting at most {@code linger} for each next one (and for the whole batch).
+	 * waiting at most {@code linger} for the next ones (and for the whole batch), and
+	 * long waits while the queue is quiet ({@link BatchLinger}).
 	 */
 	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
 			int prefetch, int concurrency, int batchSize, Duration linger) {
+		this.containers.add(batched(connectionFactory, queue, listener, prefetch, concurrency, batchSize, linger));
+	}
+
+	/**
+	 * Drains the service's queue from before the partitions into the same listener, if
+	 * the broker still has it ({@link UnpartitionedQueue}).
+	 */
+	void addUnpartitioned(ConnectionFactory connectionFactory, ConsumerQueue queue,
+			ChannelAwareBatchMessageListener listener, int prefetch, int batchSize, Duration linger) {
+		UnpartitionedQueue migration = new UnpartitionedQueue(queue, connectionFactory,
+				batched(connectionFactory, queue.name(), listener, prefetch, 1, batchSize, linger));
+		connectionFactory.addConnectionListener(migration);
+		this.migrations.add(migration);
+	}
+
+	private static SimpleMessageListenerContainer batched(ConnectionFactory connectionFactory, String queue,
+			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger) {
 		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
 		container.setConsumerBatchEnabled(true);
 		container.setBatchSize(batchSize);
-		container.setReceiveTimeout(Math.max(1, linger.toMillis()));
-		container.setBatchReceiveTimeout(Math.max(1, linger.toMillis()));
+		BatchLinger.apply(container, linger);
 		container.afterPropertiesSet();
-		this.containers.add(container);
+		return container;
 	}
 
 	private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory, String queue,
@@ -53,17 +76,21 @@ final class EventConsumers implements SmartLifecycle {
 		container.setDefaultRequeueRejected(true);
 		container.setMessageListener(listener);
 		container.setMissingQueuesFatal(false);
+		// A name of at most 15 characters before the number: what the OS shows of it.
+		container.setTaskExecutor(new SimpleAsyncTaskExecutor("flux-consumer-"));
 		return container;
 	}
 
 	@Override
 	public void start() {
 		this.containers.forEach(SimpleMessageListenerContainer::start);
+		this.migrations.forEach(UnpartitionedQueue::start);
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
+		this.migrations.forEach(UnpartitionedQueue::stop);
 		this.containers.forEach(SimpleMessageListenerContainer::stop);
 		this.running = false;
 	}
@@ -80,6 +107,7 @@ final class EventConsumers implements SmartLifecycle {
 	}
 
 	void destroy() {
+		this.migrations.forEach(UnpartitionedQueue::destroy);
 		this.containers.forEach(SimpleMessageListenerContainer::destroy);
 	}
 

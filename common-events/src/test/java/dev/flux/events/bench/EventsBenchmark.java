@@ -48,14 +48,14 @@ import static org.awaitility.Awaitility.await;
  * {@code ./flux bench events}: in one run on the same broker, raw RabbitMQ (publishing
  * the relay's messages through {@code app.events}, and bare 400-byte messages through the
  * default exchange; one consumer acking each message with Flux's prefetch) against Flux:
- * the relay draining a backlog, the batched consumer with one and with four consumers,
- * end to end at saturation and at 25% of it; then Spring Modulith's JDBC event
- * publication registry externalizing the same envelopes to the same queue, consumed by
- * the same Flux consumer, so that end to end is measured the same way for both (append or
- * publish before commit, to the handler in the consumer's transaction). Beside the rates,
- * the CPU the broker, PostgreSQL and this JVM spent per message (every such process of
- * the machine: on a shared machine, others' too). The figures go to
- * {@code flux.bench.output} as JSON.
+ * the relay draining a backlog, the batched consumer on one partition and on four, end to
+ * end at saturation and at 25% of it; then Spring Modulith's JDBC event publication
+ * registry externalizing the same envelopes to the same queue, consumed by the same Flux
+ * consumer, so that end to end is measured the same way for both (append or publish
+ * before commit, to the handler in the consumer's transaction). Beside the rates, the CPU
+ * the broker, PostgreSQL and this JVM spent per message (every such process of the
+ * machine: on a shared machine, others' too). The figures go to {@code flux.bench.output}
+ * as JSON.
  */
 public final class EventsBenchmark {
 
@@ -83,6 +83,9 @@ public final class EventsBenchmark {
 
 	private static final int BATCH = 500;
 
+	/** The sample service's queue, whose partitions the bench purges and counts. */
+	private static final dev.flux.events.topology.ConsumerQueue SAMPLE_QUEUE = SampleServiceApplication.QUEUE;
+
 	/** The prefetch of Flux's consumer, which the raw consumer uses too. */
 	private static final int PREFETCH = 250;
 
@@ -92,22 +95,14 @@ public final class EventsBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// Four consumers of the same queue in a context of their own, paused until their
-		// turn; the main context has one, and the relay.
-		try (ConfigurableApplicationContext four = new SpringApplicationBuilder(SampleServiceApplication.class)
-			.properties("spring.main.web-application-type=none", "logging.level.root=WARN",
-					"flux.events.outbox.enabled=false", "flux.events.consumer.concurrency=4")
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleServiceApplication.class)
+			.properties("spring.main.web-application-type=none", "logging.level.root=WARN")
 			.run(args)) {
-			four.getBean("fluxEventConsumers", Lifecycle.class).stop();
-			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleServiceApplication.class)
-				.properties("spring.main.web-application-type=none", "logging.level.root=WARN")
-				.run(args)) {
-				new EventsBenchmark().run(context, four);
-			}
+			new EventsBenchmark().run(context);
 		}
 	}
 
-	private void run(ConfigurableApplicationContext context, ConfigurableApplicationContext four) throws Exception {
+	private void run(ConfigurableApplicationContext context) throws Exception {
 		if (BACKLOG % BATCH != 0) {
 			throw new IllegalArgumentException(
 					"flux.bench.backlog must be a multiple of " + BATCH + ", not " + BACKLOG);
@@ -142,11 +137,11 @@ public final class EventsBenchmark {
 			ProcessCpu before = ProcessCpu.now();
 			double rawRate = rawPublishRate(rabbit, envelope);
 			ProcessCpu afterRaw = ProcessCpu.now();
-			appendBacklog(relay, outbox, transactions, backlogPrefix + round + "-");
+			appendBacklog(relay, outbox, transactions, backlogPrefix + round + "-", null);
 			// Each side publishes into an empty queue: the raw side declares a fresh one,
 			// and the consumer queue loses the previous round's backlog, which would
 			// otherwise pile up to rounds x backlog and slow the broker down.
-			purge(rabbit, "sample.service.queue");
+			purgePartitions(rabbit);
 			ProcessCpu beforeRelay = ProcessCpu.now();
 			double relayed = relayRate(relay, published);
 			ProcessCpu afterRelay = ProcessCpu.now();
@@ -186,22 +181,25 @@ public final class EventsBenchmark {
 				"raw consume: one consumer, prefetch " + PREFETCH + ", an ack per message", rawConsume,
 				rounded(rawConsumeRates));
 
-		// One consumer drains the last round's backlog, which is still queued.
+		// The queue has four partitions, a consumer each: a backlog of one aggregate is
+		// all
+		// in one partition, so one consumer drains it; one of many aggregates is spread
+		// over
+		// the four.
+		purgePartitions(rabbit);
+		appendBacklog(relay, outbox, transactions, backlogPrefix + "one-", UUID.randomUUID().toString());
+		relayRate(relay, published);
 		double consumer1 = drain(consumers, handler);
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   %.0f%% of raw consume%n",
-				"flux consumer, 1 instance: " + BACKLOG + " queued events (inbox + effect)", consumer1,
+				"flux consumer, 1 partition: " + BACKLOG + " queued events of one aggregate", consumer1,
 				100 * consumer1 / rawConsume);
-		// Four consumers of the same queue (competing consumers: partitions are not there
-		// yet) drain a backlog relayed while every consumer is paused.
 		consumers.stop();
-		appendBacklog(relay, outbox, transactions, backlogPrefix + "four-");
+		appendBacklog(relay, outbox, transactions, backlogPrefix + "four-", null);
 		relayRate(relay, published);
-		double consumer4 = drain(four.getBean("fluxEventConsumers", Lifecycle.class),
-				four.getBean(SampleHandler.class));
-		four.getBean("fluxEventConsumers", Lifecycle.class).stop();
-		consumers.start();
+		double consumer4 = drain(consumers, handler);
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   %.0f%% of raw consume (target >= 30%%)%n",
-				"flux consumer, 4 consumers of the queue", consumer4, 100 * consumer4 / rawConsume);
+				"flux consumer, 4 partitions: " + BACKLOG + " events of as many aggregates", consumer4,
+				100 * consumer4 / rawConsume);
 
 		java.util.function.Consumer<String> fluxAppend = (note) -> transactions.executeWithoutResult((status) -> outbox
 			.append(UUID.randomUUID().toString(), 1, new SampleHappened(UUID.randomUUID(), note)));
@@ -232,7 +230,7 @@ public final class EventsBenchmark {
 			consumers.stop();
 			List<Double> modulithRates = new ArrayList<>();
 			for (int round = 0; round <= MODULITH_ROUNDS; round++) {
-				purge(rabbit, "sample.service.queue");
+				purgePartitions(rabbit);
 				String prefix = backlogPrefix + "modulith-" + round + "-";
 				long start = System.nanoTime();
 				for (int first = 0; first < MODULITH_BACKLOG; first += BATCH) {
@@ -240,13 +238,13 @@ public final class EventsBenchmark {
 					modulithTransactions.executeWithoutResult((status) -> IntStream.range(from, from + BATCH)
 						.forEach((i) -> events.publishEvent(event.apply(prefix + i))));
 				}
-				awaitQueued(rabbit, "sample.service.queue", MODULITH_BACKLOG);
+				awaitQueued(rabbit, MODULITH_BACKLOG);
 				double rate = MODULITH_BACKLOG / seconds(System.nanoTime() - start);
 				if (round > 0) {
 					modulithRates.add(rate);
 				}
 			}
-			purge(rabbit, "sample.service.queue");
+			purgePartitions(rabbit);
 			consumers.start();
 			double modulithRate = median(modulithRates);
 			System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s   %.0f%% of raw publish%n",
@@ -439,14 +437,18 @@ public final class EventsBenchmark {
 	}
 
 	/** Stops the relay and appends a backlog for it, in transactions of a batch each. */
+	/**
+	 * Appends a backlog with the relay stopped: events of one aggregate (in order, so all
+	 * in one partition) or, without one, each of its own.
+	 */
 	private static void appendBacklog(dev.flux.events.outbox.OutboxRelay relay, Outbox outbox,
-			TransactionTemplate transactions, String prefix) {
+			TransactionTemplate transactions, String prefix, @Nullable String aggregateId) {
 		relay.stop();
 		for (int start = 0; start < BACKLOG; start += BATCH) {
 			int first = start;
 			transactions.executeWithoutResult((status) -> IntStream.range(first, first + BATCH)
-				.forEach((i) -> outbox.append(UUID.randomUUID().toString(), 1,
-						new SampleHappened(UUID.randomUUID(), prefix + i))));
+				.forEach((i) -> outbox.append((aggregateId != null) ? aggregateId : UUID.randomUUID().toString(),
+						(aggregateId != null) ? i + 1 : 1, new SampleHappened(UUID.randomUUID(), prefix + i))));
 		}
 	}
 
@@ -464,9 +466,11 @@ public final class EventsBenchmark {
 		return BACKLOG / seconds(System.nanoTime() - start);
 	}
 
-	private static void purge(com.rabbitmq.client.ConnectionFactory factory, String queue) throws Exception {
+	private static void purgePartitions(com.rabbitmq.client.ConnectionFactory factory) throws Exception {
 		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-			channel.queuePurge(queue);
+			for (String partition : SAMPLE_QUEUE.partitionNames()) {
+				channel.queuePurge(partition);
+			}
 		}
 	}
 
@@ -554,14 +558,23 @@ public final class EventsBenchmark {
 
 	}
 
-	/** Waits until a queue holds some messages (read with a passive declare). */
-	private static void awaitQueued(com.rabbitmq.client.ConnectionFactory factory, String queue, int messages)
-			throws Exception {
+	/**
+	 * Waits until the sample partitions hold some messages (read with passive declares).
+	 */
+	private static void awaitQueued(com.rabbitmq.client.ConnectionFactory factory, int messages) throws Exception {
 		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-			while (channel.queueDeclarePassive(queue).getMessageCount() < messages) {
+			while (queued(channel) < messages) {
 				TimeUnit.MILLISECONDS.sleep(10);
 			}
 		}
+	}
+
+	private static long queued(Channel channel) throws Exception {
+		long queued = 0;
+		for (String partition : SAMPLE_QUEUE.partitionNames()) {
+			queued += channel.queueDeclarePassive(partition).getMessageCount();
+		}
+		return queued;
 	}
 
 	/** A load's throughput and latency percentiles in milliseconds. */

@@ -30,6 +30,9 @@ public class SampleServiceApplication {
 	public static final List<Duration> RETRY_TIERS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
 			Duration.ofSeconds(3));
 
+	/** The sample service's queue: four partitions, like every standard service's. */
+	public static final ConsumerQueue QUEUE = new ConsumerQueue("sample", List.of("sample.*"), RETRY_TIERS);
+
 	@Bean
 	EventCatalog eventCatalog() {
 		return EventCatalog.of(SampleHappened.class, OrphanHappened.class, SampleSecretIssued.class);
@@ -37,7 +40,7 @@ public class SampleServiceApplication {
 
 	@Bean
 	FluxTopology fluxTopology() {
-		return FluxTopology.of(List.of(new ConsumerQueue("sample", List.of("sample.*"), RETRY_TIERS)));
+		return FluxTopology.of(List.of(QUEUE));
 	}
 
 	/**
