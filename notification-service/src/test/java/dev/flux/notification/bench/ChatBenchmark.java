@@ -583,6 +583,8 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 		IntFunction<HttpRequest> send = (i) -> sendRequest(dm, a, "d" + this.nonces.incrementAndGet());
 		closedLoop(send, WARM_UP, 201);
 		Load saturation = closedLoop(send, ROUND.multipliedBy(2), 201);
+		probe(dm, a, 1); // what the closed loop queued has reached B: the open loop
+							// starts on an empty pipe
 		double rate = 0.25 * saturation.rate();
 		IntFunction<String> nonce = (k) -> "m" + this.nonces.incrementAndGet();
 		openLoop(dm, a, rate, WARM_UP, nonce);
@@ -754,6 +756,12 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(Arrays.asList(opts.split(" ")));
+		// e.g. -Dbench.serviceOpts=-XX:StartFlightRecording=filename=.flux/bench.jfr for
+		// a profile
+		String extra = System.getProperty("bench.serviceOpts", "").replace("{service}", service);
+		if (!extra.isBlank()) {
+			command.addAll(Arrays.asList(extra.trim().split(" ")));
+		}
 		command.add("-jar");
 		command.add(root.resolve(service + "/target/" + service + ".jar").toString());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
