@@ -6,8 +6,9 @@ help_bench_chat() {
 	cat <<'EOF2'
 Runs chat-service and notification-service (the gateway) as processes on throw-away servers and
 prints each figure beside its in-run baseline and target, with uptime at start and end; the
-figures are written to .flux/bench/chat.json. Smaller runs: FLUX_BENCH_CHAT_OPTS, e.g.
-"-Dbench.members=20 -Dbench.history=10000" (also bench.clients, bench.seconds, bench.pages).
+figures are written to .flux/bench/chat.json. A smaller run: FLUX_BENCH_JAVA_OPTS (default -Xmx1g),
+e.g. "-Xmx1g -Dbench.members=20 -Dbench.history=10000"; also bench.clients, bench.seconds,
+bench.round, bench.pages, and bench.serviceOpts for both services' JVMs (a JFR recording, say).
 EOF2
 }
 
@@ -28,6 +29,6 @@ cmd_bench_chat() {
 	say "running the chat benchmark (about five minutes; service logs in .flux/bench-chat-service.log and .flux/bench-notification-service.log)"
 	local module="$ROOT/notification-service/target"
 	# shellcheck disable=SC2086
-	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx1g} ${FLUX_BENCH_CHAT_OPTS:-} \
+	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx1g} \
 		-cp "$module/test-classes:$module/classes:$(cat "$module/bench.classpath")" dev.flux.notification.bench.ChatBenchmark
 }

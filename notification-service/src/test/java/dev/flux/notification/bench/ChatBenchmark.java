@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
@@ -243,8 +244,16 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 	private void connect(int port, Process gateway) throws InterruptedException {
 		CountDownLatch snapshots = new CountDownLatch(MEMBERS);
 		long started = System.nanoTime();
+		// At most 64 handshakes in flight, as the ws bench: an unbounded storm of 1,000
+		// times out the gateway's database pool (each handshake reads a snapshot).
+		Semaphore handshakes = new Semaphore(64);
 		for (int i = 0; i < MEMBERS; i++) {
-			MemberSocket socket = new MemberSocket(i, this, snapshots);
+			while (!handshakes.tryAcquire(1, TimeUnit.SECONDS)) {
+				if (!gateway.isAlive()) {
+					throw new IllegalStateException("The gateway stopped; see .flux/bench-notification-service.log");
+				}
+			}
+			MemberSocket socket = new MemberSocket(i, this, snapshots, handshakes);
 			this.sockets.add(socket);
 			this.socketClient.newWebSocketBuilder()
 				.header("Authorization", "Bearer " + this.tokens.get(i))
@@ -255,9 +264,6 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 						socket.failed();
 					}
 				});
-			if (i % 64 == 63) {
-				Thread.sleep(20); // handshakes in small waves, as clients reconnect
-			}
 		}
 		if (!snapshots.await(5, TimeUnit.MINUTES) || !gateway.isAlive()) {
 			throw new IllegalStateException(

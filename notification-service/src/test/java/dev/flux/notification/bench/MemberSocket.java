@@ -4,6 +4,7 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,16 +32,22 @@ final class MemberSocket implements WebSocket.Listener {
 
 	private final CountDownLatch snapshots;
 
+	private final Semaphore handshakes;
+
 	private final StringBuilder partial = new StringBuilder();
 
 	private volatile @Nullable WebSocket socket;
 
 	private volatile boolean snapshot;
 
-	MemberSocket(int member, Deliveries deliveries, CountDownLatch snapshots) {
+	/**
+	 * {@code handshakes}: a permit this socket holds until its snapshot or its failure.
+	 */
+	MemberSocket(int member, Deliveries deliveries, CountDownLatch snapshots, Semaphore handshakes) {
 		this.member = member;
 		this.deliveries = deliveries;
 		this.snapshots = snapshots;
+		this.handshakes = handshakes;
 	}
 
 	boolean open() {
@@ -62,8 +69,7 @@ final class MemberSocket implements WebSocket.Listener {
 			String text = this.partial.toString();
 			this.partial.setLength(0);
 			if (!this.snapshot && text.startsWith("{\"type\":\"snapshot\"")) {
-				this.snapshot = true;
-				this.snapshots.countDown();
+				settle();
 			}
 			else if (text.startsWith(SENT)) {
 				int at = text.indexOf(NONCE);
@@ -92,9 +98,18 @@ final class MemberSocket implements WebSocket.Listener {
 	 * A socket that closes before its snapshot still counts down, so nobody waits for it.
 	 */
 	void failed() {
+		settle();
+	}
+
+	/**
+	 * Counts the socket's snapshot (or its failure) once, and gives back its handshake
+	 * permit.
+	 */
+	private synchronized void settle() {
 		if (!this.snapshot) {
 			this.snapshot = true;
 			this.snapshots.countDown();
+			this.handshakes.release();
 		}
 	}
 
