@@ -24,8 +24,11 @@ public class Access {
 
 	private final JdbcClient jdbc;
 
-	Access(JdbcClient jdbc) {
+	private final ChannelAccessRows rows;
+
+	Access(JdbcClient jdbc, ChannelAccessRows rows) {
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	/**
@@ -87,22 +90,7 @@ public class Access {
 	 * it does (not in its server, not in the DM)
 	 */
 	public ChannelAccess anyChannel(long channelId, UUID userId) {
-		String kind = this.jdbc.sql("select kind from channels where id = ?")
-			.param(channelId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> Refusal.notFound("The channel"));
-		if (!kind.equals("dm") && !kind.equals("group_dm")) {
-			return channel(channelId, userId);
-		}
-		boolean in = this.jdbc.sql("select count(*) from dm_members where channel_id = ? and user_id = ?")
-			.params(channelId, userId)
-			.query(Long.class)
-			.single() > 0;
-		if (!in) {
-			throw Refusal.notFound("The channel");
-		}
-		return ChannelAccess.direct(channelId, kind);
+		return this.rows.find(channelId, userId).orElseThrow(() -> Refusal.notFound("The channel"));
 	}
 
 	/** The member's effective permission in a channel of their server. */

@@ -267,7 +267,7 @@ public final class GatewayBenchmark {
 	/**
 	 * Publishes a backlog to a queue of its own and drains it with one plain consumer.
 	 */
-	private static double rawConsumerRate(Connection broker) throws Exception {
+	static double rawConsumerRate(Connection broker) throws Exception {
 		byte[] body = new byte[400];
 		Arrays.fill(body, (byte) 'x');
 		try (Channel channel = broker.createChannel()) {
@@ -304,7 +304,7 @@ public final class GatewayBenchmark {
 			.build();
 	}
 
-	private static Connection broker() throws Exception {
+	static Connection broker() throws Exception {
 		ConnectionFactory factory = new ConnectionFactory();
 		factory.setHost(System.getenv().getOrDefault("FLUX_RABBITMQ_HOST", "localhost"));
 		factory.setPort(Integer.parseInt(System.getenv().getOrDefault("FLUX_RABBITMQ_PORT", "5672")));
@@ -365,13 +365,13 @@ public final class GatewayBenchmark {
 		throw new IllegalStateException("No VmRSS for " + pid);
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static Path projectRoot() {
+	static Path projectRoot() {
 		Path dir = Path.of("").toAbsolutePath();
 		while (dir != null && !Files.isRegularFile(dir.resolve("flux"))) {
 			dir = dir.getParent();
