@@ -50,8 +50,12 @@ final class EventConsumers implements SmartLifecycle {
 	 */
 	void addUnpartitioned(ConnectionFactory connectionFactory, ConsumerQueue queue,
 			ChannelAwareBatchMessageListener listener, int prefetch, int batchSize, Duration linger) {
-		UnpartitionedQueue migration = new UnpartitionedQueue(queue, connectionFactory,
-				batched(connectionFactory, queue.name(), listener, prefetch, 1, batchSize, linger));
+		SimpleMessageListenerContainer drain = batched(connectionFactory, queue.name(), listener, prefetch, 1,
+				batchSize, linger);
+		// Once the operator deletes the drained queue, the drain stops instead of
+		// retrying.
+		drain.setMissingQueuesFatal(true);
+		UnpartitionedQueue migration = new UnpartitionedQueue(queue, connectionFactory, drain);
 		connectionFactory.addConnectionListener(migration);
 		this.migrations.add(migration);
 	}
