@@ -53,8 +53,11 @@ class SocialNotificationTests extends NotificationServiceTest {
 
 		EventEnvelope request = chat(new RelationshipRequested(ada.id(), quiet.id()), ada.id() + ":" + quiet.id(), 1);
 		EventEnvelope message = chat(message(dm, ada, "Hello?"), "1", 1);
+		User other = user();
+		EventEnvelope accepted = chat(new RelationshipAccepted(other.id(), quiet.id()), other.id() + ":" + quiet.id(),
+				2);
 
-		await().atMost(PATIENCE).until(() -> handled(request) && handled(message));
+		await().atMost(PATIENCE).until(() -> handled(request) && handled(message) && handled(accepted));
 		assertThat(types(quiet)).isEmpty();
 	}
 
