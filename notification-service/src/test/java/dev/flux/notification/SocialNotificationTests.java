@@ -82,6 +82,24 @@ class SocialNotificationTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void aDmMessageThatOvertookItsChannelWaitsForItAndIsCountedThen() {
+		User ada = user();
+		User bob = user();
+		String dm = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE));
+		// Published first on one queue, so the consumer meets the message before its
+		// channel.
+		chat(message(dm, ada, "Before the channel"), "1", 1);
+		chat(new DmCreated(dm, "dm", null, null, List.of(ada.id(), bob.id())), dm, 1);
+
+		await().atMost(PATIENCE).until(() -> types(bob).contains("direct_message"));
+		try (WsClient client = connected(bob)) {
+			assertThat(client.await("snapshot")
+				.<List<Integer>>read("$.payload.readStates[?(@.channelId == '" + dm + "')].mentionCount"))
+				.containsExactly(1);
+		}
+	}
+
+	@Test
 	void anAckOnOneDeviceReachesTheUsersOtherDevicesOnly() {
 		User ada = user();
 		User bob = user();

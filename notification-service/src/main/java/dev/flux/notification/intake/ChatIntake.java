@@ -24,6 +24,7 @@ import dev.flux.events.contract.ServerDeleted;
 import dev.flux.events.contract.ServerUpdated;
 import dev.flux.notification.chat.ChatDirectory;
 import dev.flux.notification.readstate.ReadStates;
+import dev.flux.notification.social.SocialDirectory;
 
 /**
  * The chat events the service consumes: the structure of servers into the chat
@@ -95,11 +96,18 @@ class ChatIntake {
 
 	/**
 	 * {@code message.sent}: the channel's read states, and a notice in the inbox of each
-	 * mentioned user who may view the channel.
+	 * mentioned user who may view the channel (each other member of a DM, who are known
+	 * from {@code dm.created}: a DM message that overtook it waits for it in the
+	 * retries).
 	 */
 	@Bean
-	EventHandler<MessageSent> messageSentHandler(InboxDelivery inbox, ReadStates readStates) {
+	EventHandler<MessageSent> messageSentHandler(InboxDelivery inbox, ReadStates readStates, SocialDirectory social) {
 		return handler(MessageSent.class, (sent, envelope) -> {
+			if (sent.serverId() == null && !social.knows(Long.parseLong(sent.channelId()))) {
+				// Another instance may still be applying its dm.created: retried, not
+				// lost.
+				throw new IllegalStateException("DM channel " + sent.channelId() + " is not known here yet");
+			}
 			readStates.messageSent(sent);
 			inbox.deliver(sent, envelope);
 		});
