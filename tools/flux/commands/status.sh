@@ -18,7 +18,12 @@ cmd_status() {
 		else
 			state=stopped
 		fi
-		printf '%-22s %-10s %s\n' "$svc" "$state" "http://localhost:$port, metrics http://localhost:$(service_management_port "$svc")/actuator/prometheus"
+		if [[ $svc == operator-console ]]; then
+			# a web page over the services' admin APIs: its own metrics are not worth a scrape
+			printf '%-22s %-10s %s\n' "$svc" "$state" "http://localhost:$port (sign in with an admin account)"
+		else
+			printf '%-22s %-10s %s\n' "$svc" "$state" "http://localhost:$port, metrics http://localhost:$(service_management_port "$svc")/actuator/prometheus"
+		fi
 	done
 	if [[ $mode == local ]]; then
 		PG_BIN="$(pg_bindir || true)"

@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# flux-usage: test [--system | --soak] [maven args]
+# flux-usage: test [--quick | --system | --soak] [maven args]
 # flux-summary: check the scripts and docs, run every test against real PostgreSQL and RabbitMQ, then stop them
 
 help_test() {
@@ -10,9 +10,14 @@ instead when Docker runs), then ./mvnw verify with the arguments given, for exam
 Ports of the throw-away servers: FLUX_TEST_PG_PORT (${TEST_PG_PORT}), FLUX_TEST_AMQP_PORT (${TEST_AMQP_PORT};
 RabbitMQ also takes that port + 2 and + 3).
 
---system: also the system tests of the whole deployment (system-tests' @SystemTest classes: every
-service's jar as two processes on a three-node RabbitMQ cluster, the end-to-end scenarios and the
-fault matrix of docs/reliability.md); about half an hour on two cores, so not part of CI yet.
+The suite includes the system tests of the whole deployment (system-tests' @SystemTest classes:
+every service's jar as two processes on a three-node RabbitMQ cluster, the end-to-end scenarios,
+the fault matrix of docs/reliability.md and the operator console in Chromium): about a third of
+the suite's time.
+
+--quick: every test but the system tests.
+
+--system: only the system tests (the modules they need are built, their tests not run).
 
 --soak: only the system tests' fault matrix (FaultMatrixTests), each fault FLUX_SOAK_ROUNDS (10)
 times in a row on the same running system, under a 90 s workload (60 s otherwise); an hour or
@@ -28,8 +33,12 @@ cmd_test() {
 		soak=1
 		shift
 		;;
+	--quick)
+		system=(-Dflux.system.excludedGroups=system)
+		shift
+		;;
 	--system)
-		system=(-Dflux.system.excludedGroups=)
+		system=(-pl system-tests -am '-Dtest=dev/flux/system/**' -Dsurefire.failIfNoSpecifiedTests=false)
 		shift
 		;;
 	esac
@@ -49,7 +58,7 @@ cmd_test() {
 	if [[ -n $soak ]]; then
 		say "soak: every fault of the matrix ${FLUX_SOAK_ROUNDS:-10} times (system-tests only)"
 		"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify -pl system-tests -am -Dtest=FaultMatrixTests \
-			-Dsurefire.failIfNoSpecifiedTests=false -Dflux.system.excludedGroups= -Dflux.system.rounds="${FLUX_SOAK_ROUNDS:-10}" -Dflux.system.workload=PT90S "$@" || rc=$?
+			-Dsurefire.failIfNoSpecifiedTests=false -Dflux.system.rounds="${FLUX_SOAK_ROUNDS:-10}" -Dflux.system.workload=PT90S "$@" || rc=$?
 	else
 		say "running the test suite (./mvnw verify)"
 		"$ROOT/mvnw" -B -f "$ROOT/pom.xml" verify "${system[@]}" "$@" || rc=$?

@@ -85,6 +85,32 @@ class ServiceManifestsTests {
 
 	@ParameterizedTest(name = "{0}-service")
 	@MethodSource("services")
+	void prometheusScrapesTheManagementPortAndNobodyElseReachesIt(String service) {
+		String management = ServiceConfiguration.of(service + "-service").defaultOf("FLUX_MANAGEMENT_PORT");
+		Map<String, Object> annotations = Tree.map(Tree.at(PRODUCTION.get("Deployment", service + "-service"), "spec",
+				"template", "metadata", "annotations"));
+
+		assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+			.containsEntry("prometheus.io/port", management)
+			.containsEntry("prometheus.io/path", "/actuator/prometheus");
+		List<Object> rules = Tree
+			.list(Tree.at(PRODUCTION.get("NetworkPolicy", service + "-service"), "spec", "ingress"));
+		List<Object> toManagement = rules.stream()
+			.filter((rule) -> Tree.list(Tree.at(rule, "ports"))
+				.stream()
+				.anyMatch((port) -> "management".equals(Tree.at(port, "port"))))
+			.toList();
+		assertThat(toManagement).singleElement()
+			.satisfies((rule) -> assertThat(Tree.list(Tree.at(rule, "from")))
+				.extracting((peer) -> Tree.map(Tree.at(peer, "podSelector", "matchLabels")))
+				.containsExactly(Map.of("app.kubernetes.io/name", "prometheus")));
+		assertThat(Tree.list(Tree.at(PRODUCTION.get("Service", service + "-service"), "spec", "ports")))
+			.extracting((port) -> Tree.at(port, "targetPort"))
+			.containsExactly("http");
+	}
+
+	@ParameterizedTest(name = "{0}-service")
+	@MethodSource("services")
 	void imageIsTheOneFluxImagesBuilds(String service) throws IOException {
 		String pom = Files.readString(Manifests.ROOT.resolve("pom.xml"));
 		String version = pom.replaceFirst("(?s).*?</parent>.*?<version>([^<]+)</version>.*", "$1");

@@ -47,11 +47,13 @@ record Operation(Kind kind, @Nullable UUID account, String value, Outcome outcom
 		/** A 2xx answer: the effect must happen, once. */
 		ACCEPTED,
 
-		/** A 4xx or 5xx answer: the effect must not happen. */
+		/** A 4xx answer: the effect must not happen. */
 		REFUSED,
 
 		/**
-		 * No answer (the instance died, a timeout): either is right, but all or nothing.
+		 * No answer (the instance died, a timeout) or a 5xx: either is right, but all or
+		 * nothing. A 5xx is no refusal: when the database connection dies in a commit,
+		 * the service cannot know whether the commit happened.
 		 */
 		UNKNOWN
 

@@ -141,7 +141,7 @@ final class Workload implements AutoCloseable {
 	}
 
 	private static Outcome outcome(@Nullable HttpResponse<String> answer) {
-		if (answer == null) {
+		if (answer == null || answer.statusCode() >= 500) {
 			return Outcome.UNKNOWN;
 		}
 		return (answer.statusCode() / 100 == 2) ? Outcome.ACCEPTED : Outcome.REFUSED;
