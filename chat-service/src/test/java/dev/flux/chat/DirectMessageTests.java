@@ -163,6 +163,64 @@ class DirectMessageTests extends ChatServiceTest {
 	}
 
 	@Test
+	void aBlockedUserIsRefusedAGroupDmEitherWayAsAStrangerIs() {
+		User blocker = newUser();
+		User blocked = newUser();
+		User stranger = newUser();
+		User both = newUser();
+		befriend(blocker, blocked);
+		befriend(blocker, both);
+		befriend(blocked, both);
+		String blockersGroup = group(blocker, both);
+		String blockedsGroup = group(blocked, both);
+		assertThat(this.http.put("/api/users/me/blocks/" + blocked.id(), Map.of(), blocker.token()).status())
+			.isEqualTo(200);
+
+		Http.Reply strangerAdded = this.http.put("/api/dms/" + blockersGroup + "/members/" + stranger.id(), Map.of(),
+				blocker.token());
+		List<Http.Reply> refusals = List.of(
+				this.http.put("/api/dms/" + blockersGroup + "/members/" + blocked.id(), Map.of(), blocker.token()),
+				this.http.put("/api/dms/" + blockedsGroup + "/members/" + blocker.id(), Map.of(), blocked.token()),
+				this.http.post("/api/dms", Map.of("recipientIds", List.of(blocked.id().toString())), blocker.token()),
+				this.http.post("/api/dms", Map.of("recipientIds", List.of(blocker.id().toString())), blocked.token()));
+
+		assertThat(strangerAdded.status()).isEqualTo(403);
+		assertThat(strangerAdded.<String>json("$.type")).endsWith("not-friends");
+		for (Http.Reply refused : refusals) {
+			assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+			assertThat(refused.map()).as("the same answer as for a stranger: the block is not revealed")
+				.containsEntry("type", strangerAdded.map().get("type"))
+				.containsEntry("title", strangerAdded.map().get("title"))
+				.containsEntry("detail", strangerAdded.map().get("detail"));
+		}
+		assertThat(this.http.get("/api/dms/" + blockedsGroup, blocked.token()).<List<String>>json("$.members[*].id"))
+			.containsExactlyInAnyOrder(blocked.id().toString(), both.id().toString());
+	}
+
+	@Test
+	void aGroupDmDeliversTheMessagesOfAMemberOneBlockedAsDiscordDoes() {
+		User owner = newUser();
+		User blocker = newUser();
+		User blocked = newUser();
+		befriend(owner, blocker);
+		befriend(owner, blocked);
+		Http.Reply created = this.http.post("/api/dms",
+				Map.of("recipientIds", List.of(blocker.id().toString(), blocked.id().toString())), owner.token());
+		String group = created.json("$.id");
+		assertThat(this.http.put("/api/users/me/blocks/" + blocked.id(), Map.of(), blocker.token()).status())
+			.isEqualTo(200);
+
+		Http.Reply sent = send(blocked, group, Map.of("content", "Still here"));
+		Http.Reply answered = send(blocker, group, Map.of("content", "So am I"));
+
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		assertThat(answered.status()).as(answered.body()).isEqualTo(201);
+		assertThat(this.http.get("/api/channels/" + group + "/messages", blocker.token())
+			.<List<String>>json("$[*].content")).as("the blocker's client hides them; the server keeps the group whole")
+			.containsExactly("So am I", "Still here");
+	}
+
+	@Test
 	void theOwnerLeavingPassesTheGroupOnAndTheLastToLeaveDeletesIt() {
 		User owner = newUser();
 		User first = newUser();
@@ -203,6 +261,16 @@ class DirectMessageTests extends ChatServiceTest {
 
 	private Http.Reply send(User user, String channel, Map<String, Object> body) {
 		return this.http.post("/api/channels/" + channel + "/messages", body, user.token());
+	}
+
+	/** A group DM its owner made with the friends. */
+	private String group(User owner, User... friends) {
+		Http.Reply created = this.http.post("/api/dms",
+				Map.of("recipientIds",
+						java.util.Arrays.stream(friends).map((friend) -> friend.id().toString()).toList()),
+				owner.token());
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json("$.id");
 	}
 
 }

@@ -37,6 +37,24 @@ class ReadStateTests extends ChatServiceTest {
 	}
 
 	@Test
+	void sendingAMessageReadsTheChannelUpToItForItsAuthor() {
+		User ada = newUser();
+		User bob = newUser();
+		String dm = dm(ada, bob);
+		send(bob, dm, "are you there?");
+		String answer = send(ada, dm, "yes");
+
+		Http.Reply mine = this.http.get("/api/channels/" + dm + "/read-state", ada.token());
+		Http.Reply theirs = this.http.get("/api/channels/" + dm + "/read-state", bob.token());
+
+		assertThat(mine.<String>json("$.lastReadMessageId")).isEqualTo(answer);
+		assertThat(mine.<Boolean>json("$.unread")).isFalse();
+		assertThat(mine.<Integer>json("$.mentionCount")).isZero();
+		assertThat(theirs.<Boolean>json("$.unread")).isTrue();
+		assertThat(theirs.<Integer>json("$.mentionCount")).isEqualTo(1);
+	}
+
+	@Test
 	void concurrentAcksFromTwoDevicesEndAtTheNewest() throws Exception {
 		User ada = newUser();
 		User bob = newUser();
@@ -54,10 +72,13 @@ class ReadStateTests extends ChatServiceTest {
 			acks.add(() -> {
 				Http client = new Http(this.port);
 				Http.Reply last = null;
+				List<Long> seen = new ArrayList<>();
 				for (String id : order) {
 					last = client.post("/api/channels/" + dm + "/messages/" + id + "/ack", Map.of(), bob.token());
 					assertThat(last.status()).isEqualTo(200);
+					seen.add(Long.valueOf(last.<String>json("$.lastReadMessageId")));
 				}
+				assertThat(seen).as("the read state each ack answers, on one device: it never moves back").isSorted();
 				return last;
 			});
 		}

@@ -11,12 +11,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.ChannelCreated;
 import dev.flux.events.contract.ChannelOverwrite;
 import dev.flux.events.contract.ChannelUpdated;
+import dev.flux.events.contract.DmCreated;
 import dev.flux.events.contract.MemberJoined;
 import dev.flux.events.contract.MemberLeft;
 import dev.flux.events.contract.MemberUpdated;
@@ -24,6 +26,7 @@ import dev.flux.events.contract.Mentions;
 import dev.flux.events.contract.MessageDeleted;
 import dev.flux.events.contract.MessageEdited;
 import dev.flux.events.contract.MessageSent;
+import dev.flux.events.contract.ReadStateUpdated;
 import dev.flux.events.contract.RoleCreated;
 import dev.flux.events.contract.ServerCreated;
 import dev.flux.events.contract.UserDeleted;
@@ -37,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * Live delivery of chat through the gateway, with the events chat-service publishes:
  * messages reach those who may view the channel (overwrites and roles as chat-service
  * computes them) in order, a departed member hears nothing more, mentions land in the
- * inbox, typing reaches the others, and the snapshot lists the user's servers.
+ * inbox, typing reaches the others, and the snapshot lists the user's servers and the
+ * read state of each of their channels.
  */
 class ChatDeliveryTests extends NotificationServiceTest {
 
@@ -261,6 +265,50 @@ class ChatDeliveryTests extends NotificationServiceTest {
 	}
 
 	@Test
+	void theSnapshotCarriesTheReadStateOfEachChannelAsTheEventsLeftIt() {
+		User owner = user();
+		User member = user();
+		World world = new World(owner);
+		world.join(member);
+		String dm = nextId();
+		publish(CODEC.envelope(new DmCreated(dm, "dm", null, null, List.of(owner.id(), member.id())), UUID.randomUUID(),
+				Instant.now(), "chat-service", dm, 1, UUID.randomUUID(), null));
+		String first = world.send(owner, "no mention", Mentions.none());
+		String named = world.send(owner, "hey", new Mentions(List.of(member.id()), List.of(), false));
+		String everyone = world.send(owner, "all of you", new Mentions(List.of(), List.of(), true));
+		directMessage(dm, owner, "are you there?");
+		String ownerHello = directMessage(dm, owner, "hello?");
+
+		ReadState memberInServer = new ReadState(world.channelId, null, true, 2);
+		await().atMost(PATIENCE)
+			.untilAsserted(
+					() -> assertThat(readStates(member)).contains(memberInServer, new ReadState(dm, null, true, 2)));
+		assertThat(readStates(owner)).as("one's own messages read the channel up to them")
+			.contains(new ReadState(world.channelId, everyone, false, 0), new ReadState(dm, ownerHello, false, 0));
+
+		String memberAnswers = directMessage(dm, member, "yes");
+		ack(member, world.channelId, named, 2);
+		EventEnvelope stale = ack(member, world.channelId, first, 1);
+		await().atMost(PATIENCE)
+			.until(() -> this.jdbc.sql("select count(*) from flux_events.inbox where event_id = ?")
+				.param(stale.eventId())
+				.query(Long.class)
+				.single() > 0);
+
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(readStates(member)).contains(new ReadState(dm, memberAnswers, false, 0),
+					new ReadState(world.channelId, named, true, 1)));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(readStates(owner)).contains(new ReadState(dm, ownerHello, true, 1)));
+
+		world.delete(everyone, owner);
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(readStates(member))
+				.as("a deleted message mentions nobody; its channel stays unread until read, as in Discord")
+				.contains(new ReadState(world.channelId, named, true, 0)));
+	}
+
+	@Test
 	void theProjectionEndsRightWhateverTheOrderAndHowOftenEventsArrive() {
 		User owner = user();
 		User member = user();
@@ -300,6 +348,38 @@ class ChatDeliveryTests extends NotificationServiceTest {
 		await().atMost(PATIENCE).until(() -> memberships(next.id()) == 1);
 
 		assertThat(memberships(member.id())).as("the late join, handled before the next one").isZero();
+	}
+
+	/** A channel's read state as the snapshot of a new socket shows it. */
+	record ReadState(String channelId, @Nullable String lastReadMessageId, boolean unread, int mentionCount) {
+
+	}
+
+	private List<ReadState> readStates(User user) {
+		try (WsClient client = connected(user)) {
+			List<Map<String, Object>> states = client.await("snapshot").read("$.payload.readStates");
+			return states.stream()
+				.map((state) -> new ReadState((String) state.get("channelId"), (String) state.get("lastReadMessageId"),
+						(Boolean) state.get("unread"), ((Number) state.get("mentionCount")).intValue()))
+				.toList();
+		}
+	}
+
+	private String directMessage(String channelId, User author, String content) {
+		String id = nextId();
+		publish(CODEC.envelope(
+				new MessageSent(id, author.id(), channelId, null, content, null, Mentions.none(), null, Instant.now()),
+				UUID.randomUUID(), Instant.now(), "chat-service", id, 1, UUID.randomUUID(), null));
+		return id;
+	}
+
+	/** An ack as chat-service announces it, on one of the user's devices. */
+	private EventEnvelope ack(User user, String channelId, String messageId, long version) {
+		EventEnvelope envelope = CODEC.envelope(new ReadStateUpdated(user.id(), channelId, messageId, 0),
+				UUID.randomUUID(), Instant.now(), "chat-service", user.id() + ":" + channelId, version,
+				UUID.randomUUID(), null);
+		publish(envelope);
+		return envelope;
 	}
 
 	private long memberships(UUID userId) {

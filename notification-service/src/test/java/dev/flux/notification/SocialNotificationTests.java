@@ -53,8 +53,11 @@ class SocialNotificationTests extends NotificationServiceTest {
 
 		EventEnvelope request = chat(new RelationshipRequested(ada.id(), quiet.id()), ada.id() + ":" + quiet.id(), 1);
 		EventEnvelope message = chat(message(dm, ada, "Hello?"), "1", 1);
+		User other = user();
+		EventEnvelope accepted = chat(new RelationshipAccepted(other.id(), quiet.id()), other.id() + ":" + quiet.id(),
+				2);
 
-		await().atMost(PATIENCE).until(() -> handled(request) && handled(message));
+		await().atMost(PATIENCE).until(() -> handled(request) && handled(message) && handled(accepted));
 		assertThat(types(quiet)).isEmpty();
 	}
 
@@ -75,6 +78,24 @@ class SocialNotificationTests extends NotificationServiceTest {
 				.containsExactly("You are away");
 			assertThat(types(online)).doesNotContain("direct_message");
 			assertThat(types(ada)).doesNotContain("direct_message");
+		}
+	}
+
+	@Test
+	void aDmMessageThatOvertookItsChannelWaitsForItAndIsCountedThen() {
+		User ada = user();
+		User bob = user();
+		String dm = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE));
+		// Published first on one queue, so the consumer meets the message before its
+		// channel.
+		chat(message(dm, ada, "Before the channel"), "1", 1);
+		chat(new DmCreated(dm, "dm", null, null, List.of(ada.id(), bob.id())), dm, 1);
+
+		await().atMost(PATIENCE).until(() -> types(bob).contains("direct_message"));
+		try (WsClient client = connected(bob)) {
+			assertThat(client.await("snapshot")
+				.<List<Integer>>read("$.payload.readStates[?(@.channelId == '" + dm + "')].mentionCount"))
+				.containsExactly(1);
 		}
 	}
 

@@ -21,7 +21,9 @@ import dev.flux.events.outbox.Outbox;
  * Read states. An ack moves a user's last read message of a channel forward and never
  * back: one conditional upsert, so concurrent acks from several devices end at the newest
  * whatever their order, and each move commits with {@code read_state.updated} for the
- * user's other devices. Unread and mention counts are computed from the messages after
+ * user's other devices. A user's own message reads the channel up to it (as in Discord,
+ * and as notification-service's snapshot counts it), read from the messages rather than
+ * written on every send. Unread and mention counts are computed from the messages after
  * the last read one, so edits and deletions count right without bookkeeping: mentions of
  * the user, their roles or @everyone, and in a DM every message of the others (as Discord
  * counts them).
@@ -116,11 +118,17 @@ public class ReadStates {
 
 	private ReadState state(ChannelAccess access, UUID userId) {
 		long channelId = access.channelId();
-		long lastRead = this.jdbc.sql("select last_read_id from read_states where user_id = ? and channel_id = ?")
+		long acked = this.jdbc.sql("select last_read_id from read_states where user_id = ? and channel_id = ?")
 			.params(userId, channelId)
 			.query(Long.class)
 			.optional()
 			.orElse(0L);
+		// Sending reads the channel up to one's message, as in Discord.
+		long sent = this.jdbc.sql("select coalesce(max(id), 0) from messages where author_id = ? and channel_id = ?")
+			.params(userId, channelId)
+			.query(Long.class)
+			.single();
+		long lastRead = Math.max(acked, sent);
 		boolean unread = this.jdbc
 			.sql("select exists (select 1 from messages where channel_id = ? and id > ? and author_id <> ?)")
 			.params(channelId, lastRead, userId)
@@ -148,7 +156,8 @@ public class ReadStates {
 	 * A user's read state of a channel.
 	 *
 	 * @param channelId the channel
-	 * @param lastReadMessageId the newest message the user has read, null when none
+	 * @param lastReadMessageId the newest message the user has read or sent, null when
+	 * none
 	 * @param unread whether others wrote after it
 	 * @param mentionCount how many of those mention the user (every one in a DM)
 	 */

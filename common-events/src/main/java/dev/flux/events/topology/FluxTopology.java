@@ -143,7 +143,7 @@ public final class FluxTopology {
 		// channel);
 		// typing.* is not bound here: it is ephemeral, for the gateway instances only.
 		bindings.put("notification", List.of("user.*", "profile.*", "message.*", "server.*", "channel.*", "role.*",
-				"relationship.*", "dm.*"));
+				"relationship.*", "dm.*", "read_state.*"));
 		// DESIGN.md says user.*; as for the user-service, only the account events the
 		// user projection needs, so the chat-service never receives a verification or
 		// reset token.

@@ -84,7 +84,7 @@ class BrokerDefinitionsTests {
 		});
 		assertThat(topology.queueOf("notification"))
 			.hasValueSatisfying((queue) -> assertThat(queue.bindingKeys()).containsExactly("user.*", "profile.*",
-					"message.*", "server.*", "channel.*", "role.*", "relationship.*", "dm.*"));
+					"message.*", "server.*", "channel.*", "role.*", "relationship.*", "dm.*", "read_state.*"));
 		assertThat(topology.queueOf("chat")).hasValueSatisfying((queue) -> {
 			assertThat(queue.name()).isEqualTo("chat.service.queue");
 			assertThat(queue.bindingKeys()).containsExactly("user.created", "user.updated", "user.deleted",

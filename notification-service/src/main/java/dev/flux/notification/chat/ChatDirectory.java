@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.flux.events.EventEnvelope;
+import dev.flux.events.contract.MessageSent;
 import dev.flux.events.permission.Permission;
 import dev.flux.notification.chat.ServerState.ChannelRow;
 
@@ -85,6 +87,33 @@ public class ChatDirectory {
 		}
 		ServerState server = server(serverId);
 		return Optional.ofNullable((server != null) ? server.audience(channelId) : null);
+	}
+
+	/**
+	 * The users a server message mentions who may view its channel, the author left out:
+	 * by name, by role, or all of them with @everyone (which chat-service only lets
+	 * through from an author with MENTION_EVERYONE). Empty for a channel nobody here
+	 * knows.
+	 */
+	public Set<UUID> mentioned(MessageSent sent) {
+		if (sent.mentions().users().isEmpty() && sent.mentions().roles().isEmpty() && !sent.mentions().everyone()) {
+			return Set.of();
+		}
+		Audience audience = audience(Long.parseLong(sent.channelId())).orElse(null);
+		if (audience == null) {
+			return Set.of();
+		}
+		Set<UUID> mentioned = new LinkedHashSet<>(sent.mentions().users());
+		if (sent.mentions().everyone()) {
+			mentioned.addAll(audience.viewers());
+		}
+		else if (audience.serverId() != null) {
+			mentioned
+				.addAll(withAnyRole(audience.serverId(), sent.mentions().roles().stream().map(Long::valueOf).toList()));
+		}
+		mentioned.remove(sent.authorId());
+		mentioned.removeIf((user) -> !audience.canView(user));
+		return mentioned;
 	}
 
 	/** The members of a server, empty when it is unknown or deleted. */

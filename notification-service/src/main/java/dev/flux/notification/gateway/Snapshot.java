@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.flux.notification.chat.ChatDirectory.ServerView;
 import dev.flux.notification.inbox.NotificationView;
+import dev.flux.notification.readstate.ReadStates.ReadStateView;
 import dev.flux.notification.recipient.ProfileSummary;
 
 /**
@@ -19,8 +20,11 @@ import dev.flux.notification.recipient.ProfileSummary;
  * @param notifications the latest notifications, newest first
  * @param servers the user's servers, each with the channels the user may view and the
  * user's permissions
+ * @param readStates the user's read state of each of their text channels (those of
+ * {@code servers}) and direct message channels
  */
 record Snapshot(String sessionId, long heartbeatInterval, long resumeWindow, ProfileSummary user, String presence,
-		long unreadCount, List<NotificationView> notifications, List<ServerView> servers) {
+		long unreadCount, List<NotificationView> notifications, List<ServerView> servers,
+		List<ReadStateView> readStates) {
 
 }

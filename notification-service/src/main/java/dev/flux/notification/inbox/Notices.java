@@ -1,6 +1,5 @@
 package dev.flux.notification.inbox;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,29 +79,12 @@ public class Notices {
 		};
 	}
 
-	/**
-	 * A {@code mention} for every user the message mentions (by name, by role, or all of
-	 * them with @everyone, which chat-service only lets through from an author with
-	 * MENTION_EVERYONE) who may view the channel, the author left out.
-	 */
+	/** A {@code mention} for every user the message mentions who may view the channel. */
 	private List<Notice> mentions(MessageSent sent, EventEnvelope envelope) {
-		if (sent.mentions().users().isEmpty() && sent.mentions().roles().isEmpty() && !sent.mentions().everyone()) {
+		Set<UUID> mentioned = this.chat.mentioned(sent);
+		if (mentioned.isEmpty()) {
 			return List.of();
 		}
-		Audience audience = this.chat.audience(Long.parseLong(sent.channelId())).orElse(null);
-		if (audience == null) {
-			return List.of();
-		}
-		Set<UUID> mentioned = new LinkedHashSet<>(sent.mentions().users());
-		if (sent.mentions().everyone()) {
-			mentioned.addAll(audience.viewers());
-		}
-		else if (audience.serverId() != null) {
-			mentioned.addAll(this.chat.withAnyRole(audience.serverId(),
-					sent.mentions().roles().stream().map(Long::valueOf).toList()));
-		}
-		mentioned.remove(sent.authorId());
-		mentioned.removeIf((user) -> !audience.canView(user));
 		String quote = (sent.content().length() > QUOTE_LENGTH) ? sent.content().substring(0, QUOTE_LENGTH) + "…"
 				: sent.content();
 		Map<String, String> data = new java.util.HashMap<>(Map.of("messageId", sent.messageId(), "channelId",

@@ -11,14 +11,15 @@ import dev.flux.notification.chat.ChatDirectory;
 import dev.flux.notification.email.Mail;
 import dev.flux.notification.inbox.Inbox;
 import dev.flux.notification.presence.Presence;
+import dev.flux.notification.readstate.ReadStates;
 import dev.flux.notification.recipient.Recipients;
 import dev.flux.notification.social.SocialDirectory;
 
 /**
  * {@code user.deleted}: the recipient (leaving a tombstone that drops later events about
  * the account and refuses its tokens), the inbox, the presence, the chat and DM
- * memberships and the sent-mail records forgotten, and the account's events and dead
- * letters erased from the messaging tables.
+ * memberships, the read states and the sent-mail records forgotten, and the account's
+ * events and dead letters erased from the messaging tables.
  */
 @Component
 class UserDeletedHandler implements EventHandler<UserDeleted> {
@@ -39,8 +40,11 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 
 	private final ChatDirectory chat;
 
+	private final ReadStates readStates;
+
 	UserDeletedHandler(Recipients recipients, Inbox inbox, Presence presence, Mail mail, Outbox outbox,
-			DeadLetters deadLetters, SocialDirectory social, ChatDirectory chat) {
+			DeadLetters deadLetters, SocialDirectory social, ChatDirectory chat, ReadStates readStates) {
+		this.readStates = readStates;
 		this.social = social;
 		this.chat = chat;
 		this.recipients = recipients;
@@ -58,6 +62,7 @@ class UserDeletedHandler implements EventHandler<UserDeleted> {
 		this.presence.forget(deleted.userId());
 		this.social.forget(deleted.userId());
 		this.chat.forget(deleted.userId());
+		this.readStates.forget(deleted.userId());
 		this.mail.forget(deleted.userId());
 		this.outbox.erase(deleted.userId().toString());
 		this.deadLetters.erase(deleted.userId().toString());

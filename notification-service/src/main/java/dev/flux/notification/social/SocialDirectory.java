@@ -77,6 +77,27 @@ public class SocialDirectory implements AudienceSource {
 		return Optional.of(new Audience(channelId, null, permissions));
 	}
 
+	/**
+	 * Whether a {@code dm.*} event of the channel was applied here (a deleted channel is
+	 * known too).
+	 */
+	@Transactional(readOnly = true)
+	public boolean knows(long channelId) {
+		return this.jdbc.sql("select count(*) from dm_channels where channel_id = ?")
+			.param(channelId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** The DM channels the user is in. */
+	@Transactional(readOnly = true)
+	public List<Long> channelsOf(UUID userId) {
+		return this.jdbc.sql("select channel_id from dm_members where user_id = ? order by channel_id")
+			.param(userId)
+			.query(Long.class)
+			.list();
+	}
+
 	/** The user's choice at {@code version}; an older version changes nothing. */
 	@Transactional
 	public void preferenceChanged(UUID userId, boolean notificationsEnabled, long version) {

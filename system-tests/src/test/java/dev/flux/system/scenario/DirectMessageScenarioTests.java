@@ -4,15 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.system.harness.Accounts;
 import dev.flux.system.harness.Accounts.Account;
 import dev.flux.system.harness.FluxSystem;
+import dev.flux.system.harness.GatewaySocket;
 import dev.flux.system.harness.ServiceProcess;
 import dev.flux.system.harness.SystemTest;
 import dev.flux.testsupport.Http.Reply;
@@ -22,9 +25,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Friends and direct messages across instances: two users become friends, DM each other
- * through different chat-service instances, one blocks the other and the next DM is
- * refused; a privacy setting changed in user-service holds in chat-service within a
- * second.
+ * through different chat-service instances with the gateway pushing both ways, a fresh
+ * snapshot counts the unread and an ack reaches the user's other devices, one blocks the
+ * other and the next DM is refused without saying so; a privacy setting changed in
+ * user-service holds in chat-service within a second.
  */
 @SystemTest
 @Order(5)
@@ -42,11 +46,13 @@ class DirectMessageScenarioTests {
 	}
 
 	@Test
-	void friendsDmEachOtherAndABlockRefusesTheNextDmWithoutSayingSo() {
+	void friendsDmEachOtherLiveAFreshSnapshotCountsTheUnreadAndABlockRefusesTheNextDmWithoutSayingSo() {
 		Account ada = known(this.accounts.register());
 		Account bob = known(this.accounts.register());
 		ServiceProcess first = this.system.instances("chat-service").getFirst();
 		ServiceProcess last = this.system.instances("chat-service").getLast();
+		ServiceProcess firstGateway = this.system.instances("notification-service").getFirst();
+		ServiceProcess lastGateway = this.system.instances("notification-service").getLast();
 
 		assertThat(first.http()
 			.put("/api/users/me/relationships/" + bob.id(), Map.of(), ada.accessToken())
@@ -61,27 +67,64 @@ class DirectMessageScenarioTests {
 			.post("/api/dms", Map.of("recipientId", ada.id().toString()), bob.accessToken())
 			.<String>json("$.id")).isEqualTo(dm);
 		String messages = "/api/channels/" + dm + "/messages";
-		for (int i = 0; i < 3; i++) {
-			assertThat(first.http().post(messages, Map.of("content", "ada " + i), ada.accessToken()).status())
-				.isEqualTo(201);
+
+		try (GatewaySocket adaSocket = connected(firstGateway, ada);
+				GatewaySocket bobLaptop = connected(lastGateway, bob);
+				GatewaySocket bobPhone = connected(firstGateway, bob)) {
+			String bobAsks = send(last, bob, messages, "bob 0");
+			List<String> adaAnswers = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				adaAnswers.add(send(first, ada, messages, "ada " + i));
+			}
+			await("bob's message live on ada's socket").atMost(PROPAGATION)
+				.untilAsserted(() -> assertThat(ids(adaSocket, "message.sent")).contains(bobAsks));
+			await("ada's messages live on bob's socket, in order").atMost(PROPAGATION)
+				.untilAsserted(() -> assertThat(ids(bobLaptop, "message.sent")).containsSubsequence(adaAnswers));
+
+			assertThat(first.http().get(messages, bob.accessToken()).<List<String>>json("$[*].content"))
+				.containsExactly("ada 2", "ada 1", "ada 0", "bob 0");
+			Reply unread = last.http().get("/api/channels/" + dm + "/read-state", bob.accessToken());
+			assertThat(unread.<Boolean>json("$.unread")).isTrue();
+			assertThat(unread.<Integer>json("$.mentionCount")).as("ada's three messages after bob's own").isEqualTo(3);
+			await("the unread count in a fresh snapshot").atMost(PROPAGATION)
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(readState(lastGateway, bob, dm)).containsEntry("unread", true)
+					.containsEntry("mentionCount", 3)
+					.containsEntry("lastReadMessageId", bobAsks));
+			assertThat(readState(firstGateway, ada, dm)).as("one's own messages leave nothing unread")
+				.containsEntry("unread", false)
+				.containsEntry("mentionCount", 0)
+				.containsEntry("lastReadMessageId", adaAnswers.getLast());
+
+			assertThat(first.http()
+				.post(messages + "/" + adaAnswers.get(1) + "/ack", Map.of(), bob.accessToken())
+				.<Integer>json("$.mentionCount")).isEqualTo(1);
+			for (GatewaySocket device : List.of(bobLaptop, bobPhone)) {
+				await("the ack on bob's other devices").atMost(PROPAGATION)
+					.untilAsserted(() -> assertThat(device.frames("read_state.updated"))
+						.anySatisfy((frame) -> assertThat(JsonPath.<String>read(frame, "$.payload.lastReadMessageId"))
+							.isEqualTo(adaAnswers.get(1))));
+			}
+			await("the ack in a fresh snapshot").atMost(PROPAGATION)
+				.pollInterval(Duration.ofMillis(500))
+				.untilAsserted(() -> assertThat(readState(firstGateway, bob, dm)).containsEntry("unread", true)
+					.containsEntry("mentionCount", 1)
+					.containsEntry("lastReadMessageId", adaAnswers.get(1)));
+			assertThat(adaSocket.frames("read_state.updated")).as("bob's acks are his own").isEmpty();
+
+			Account eve = known(this.accounts.register());
+			assertThat(last.http().get(messages, eve.accessToken()).status()).isEqualTo(404);
+
+			assertThat(last.http().put("/api/users/me/blocks/" + ada.id(), Map.of(), bob.accessToken()).status())
+				.isEqualTo(200);
+			Reply refused = first.http().post(messages, Map.of("content", "still there?"), ada.accessToken());
+			assertThat(refused.status()).isEqualTo(403);
+			assertThat(refused.<String>json("$.type")).endsWith("dm-refused");
+			assertThat(refused.<String>json("$.detail")).doesNotContainIgnoringCase("block");
+			await("the block on bob's own sockets").atMost(PROPAGATION)
+				.until(() -> !bobLaptop.frames("relationship.blocked").isEmpty());
+			assertThat(adaSocket.frames("relationship.blocked")).as("the blocked user is never told").isEmpty();
 		}
-		assertThat(last.http().post(messages, Map.of("content", "bob 0"), bob.accessToken()).status()).isEqualTo(201);
-
-		assertThat(first.http().get(messages, bob.accessToken()).<List<String>>json("$[*].content"))
-			.containsExactly("bob 0", "ada 2", "ada 1", "ada 0");
-		Reply unread = last.http().get("/api/channels/" + dm + "/read-state", bob.accessToken());
-		assertThat(unread.<Boolean>json("$.unread")).isTrue();
-		assertThat(unread.<Integer>json("$.mentionCount")).as("ada's three messages after bob's last read")
-			.isEqualTo(3);
-		Account eve = known(this.accounts.register());
-		assertThat(last.http().get(messages, eve.accessToken()).status()).isEqualTo(404);
-
-		assertThat(last.http().put("/api/users/me/blocks/" + ada.id(), Map.of(), bob.accessToken()).status())
-			.isEqualTo(200);
-		Reply refused = first.http().post(messages, Map.of("content", "still there?"), ada.accessToken());
-		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.<String>json("$.type")).endsWith("dm-refused");
-		assertThat(refused.<String>json("$.detail")).doesNotContainIgnoringCase("block");
 	}
 
 	@Test
@@ -102,6 +145,36 @@ class DirectMessageScenarioTests {
 			.post("/api/dms", Map.of("recipientId", bob.id().toString()), ada.accessToken());
 		assertThat(refused.status()).as("took %d ms", tookMillis).isEqualTo(403);
 		assertThat(refused.<String>json("$.type")).endsWith("dm-refused");
+	}
+
+	/** A gateway socket of the account that got its snapshot. */
+	private static GatewaySocket connected(ServiceProcess gateway, Account account) {
+		GatewaySocket socket = GatewaySocket.open(gateway, account.accessToken());
+		await("the snapshot").atMost(PROPAGATION).until(() -> !socket.frames("snapshot").isEmpty());
+		return socket;
+	}
+
+	/** The account's read state of the channel in the snapshot of a new socket. */
+	private static Map<String, Object> readState(ServiceProcess gateway, Account account, String channelId) {
+		try (GatewaySocket socket = connected(gateway, account)) {
+			List<Map<String, Object>> states = JsonPath.read(socket.frames("snapshot").getFirst(),
+					"$.payload.readStates[?(@.channelId == '" + channelId + "')]");
+			assertThat(states).as("the channel's read state in the snapshot").hasSize(1);
+			return states.getFirst();
+		}
+	}
+
+	private static String send(ServiceProcess chat, Account author, String messages, String content) {
+		Reply sent = chat.http().post(messages, Map.of("content", content), author.accessToken());
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		return sent.json("$.id");
+	}
+
+	private static List<String> ids(GatewaySocket socket, String type) {
+		return socket.frames(type)
+			.stream()
+			.map((frame) -> JsonPath.<String>read(frame, "$.payload.messageId"))
+			.toList();
 	}
 
 	/** The account once chat-service knows it (its user.created arrived). */
