@@ -14,7 +14,9 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * A decoder that refuses the tokens of deleted accounts after the token itself passed.
  * Asked on every use, remembered tokens included, so a deletion counts from the moment
  * the service knows it. A subject that is no user id (a service's token) is no deleted
- * account: it passes, and every service answers it the same way.
+ * account: it passes, and every service answers it the same way. A database that cannot
+ * be read is no verdict on the token: its exception goes on unchanged, through Spring
+ * Security, to flux-web's filter, which answers 503 {@code service-unavailable}.
  */
 public final class RefusingDeletedAccounts implements JwtDecoder {
 

@@ -3,9 +3,11 @@ package dev.flux.web;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.JacksonModule;
 
@@ -33,6 +35,35 @@ public final class FluxWebAutoConfiguration {
 		FilterRegistrationBean<RequestChecks> registration = new FilterRegistrationBean<>(new RequestChecks());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;
+	}
+
+	/**
+	 * A service with a database answers 503 while it cannot reach it, from controllers
+	 * and filters alike.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.dao.DataAccessResourceFailureException",
+			"org.springframework.transaction.CannotCreateTransactionException" })
+	static class Database {
+
+		@Bean
+		DatabaseUnavailable fluxDatabaseUnavailable() {
+			return new DatabaseUnavailable();
+		}
+
+		/**
+		 * Outside security (order -100), so a database failure of its filters is answered
+		 * too.
+		 */
+		@Bean
+		FilterRegistrationBean<DatabaseUnavailableFilter> fluxDatabaseUnavailableFilter(
+				DatabaseUnavailable databaseUnavailable) {
+			FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(
+					new DatabaseUnavailableFilter(databaseUnavailable));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+			return registration;
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.flux.testsupport.FluxInfrastructure.Endpoint;
 
@@ -21,6 +22,8 @@ import dev.flux.testsupport.FluxInfrastructure.Endpoint;
 public final class Databases {
 
 	private final Endpoint postgres;
+
+	private final AtomicInteger restarts = new AtomicInteger();
 
 	Databases(Endpoint postgres) {
 		this.postgres = postgres;
@@ -75,12 +78,18 @@ public final class Databases {
 		}
 	}
 
+	/** How many times {@link #restartServer()} was called. */
+	public int restarts() {
+		return this.restarts.get();
+	}
+
 	/**
 	 * Restarts the PostgreSQL server (pg_ctl restart, fast mode) that {@code ./flux test}
 	 * started; it says where through {@code FLUX_TEST_PG_BIN} and
 	 * {@code FLUX_TEST_PG_DATA}.
 	 */
 	public void restartServer() {
+		this.restarts.incrementAndGet();
 		String bin = required("FLUX_TEST_PG_BIN");
 		String data = required("FLUX_TEST_PG_DATA");
 		List<String> command = new ArrayList<>();

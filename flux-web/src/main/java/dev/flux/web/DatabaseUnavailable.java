@@ -1,0 +1,61 @@
+package dev.flux.web;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * A database that cannot be reached right now (the pool exhausted, the connection
+ * refused, PostgreSQL restarting), answered 503 {@code service-unavailable} with
+ * {@code Retry-After}: it is neither the client's fault nor a bug. The failure is found
+ * anywhere in the cause chain, as a handshake or a servlet wraps it. Asked by
+ * {@link ProblemHandling} for controllers and by {@link DatabaseUnavailableFilter} for
+ * what fails outside them (security filters, the WebSocket handshake).
+ */
+public final class DatabaseUnavailable implements ProblemMapping {
+
+	/**
+	 * How long a client waits: about a pool's connection timeout, the time a busy pool
+	 * takes to free a connection.
+	 */
+	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+	private static final Log logger = LogFactory.getLog(DatabaseUnavailable.class);
+
+	@Override
+	public @Nullable ApiProblem problemFor(Throwable exception) {
+		Throwable failure = failure(exception);
+		if (failure == null) {
+			return null;
+		}
+		logger.warn("Answered 503, the database cannot be reached: " + failure.getMessage());
+		return ApiProblem
+			.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+					"The service cannot reach its database right now. Try again shortly.")
+			.retryAfter(RETRY_AFTER);
+	}
+
+	/** The database failure {@code exception} is or wraps, or null. */
+	static @Nullable Throwable failure(Throwable exception) {
+		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof RecoverableDataAccessException
+					|| cause instanceof CannotCreateTransactionException) {
+				return cause;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
+	}
+
+}

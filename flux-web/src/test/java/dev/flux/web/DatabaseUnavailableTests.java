@@ -1,0 +1,61 @@
+package dev.flux.web;
+
+import java.time.Duration;
+
+import jakarta.servlet.ServletException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Which failures are a database that cannot be reached right now (the services'
+ * DatabaseOutageTests exhaust a real pool), and that a service without spring-tx carries
+ * none of it.
+ */
+class DatabaseUnavailableTests {
+
+	private final DatabaseUnavailable mapping = new DatabaseUnavailable();
+
+	@Test
+	void answersAnUnreachableDatabaseWith503AndRetryAfterWhereverItIsWrapped() {
+		for (RuntimeException failure : new RuntimeException[] {
+				new DataAccessResourceFailureException("Failed to obtain JDBC Connection"),
+				new CannotCreateTransactionException("Could not open JPA EntityManager for transaction") }) {
+			for (Throwable thrown : new Throwable[] { failure, new ServletException("handshake failed", failure) }) {
+				ApiProblem problem = this.mapping.problemFor(thrown);
+
+				assertThat(problem).isNotNull();
+				assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+				assertThat(problem.toProblemDetail().getType())
+					.hasToString("https://flux.dev/problems/service-unavailable");
+				assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(5));
+			}
+		}
+	}
+
+	@Test
+	void leavesOtherDatabaseFailuresAlone() {
+		assertThat(this.mapping.problemFor(new DataIntegrityViolationException("duplicate key"))).isNull();
+		assertThat(this.mapping.problemFor(new IllegalStateException("a bug"))).isNull();
+	}
+
+	@Test
+	void isPartOfEveryServiceWithADatabaseOnly() {
+		WebApplicationContextRunner runner = new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FluxWebAutoConfiguration.class));
+		runner.run((context) -> assertThat(context).hasSingleBean(DatabaseUnavailable.class)
+			.hasBean("fluxDatabaseUnavailableFilter"));
+		runner.withClassLoader(new FilteredClassLoader(CannotCreateTransactionException.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(DatabaseUnavailable.class)
+				.doesNotHaveBean("fluxDatabaseUnavailableFilter"));
+	}
+
+}
