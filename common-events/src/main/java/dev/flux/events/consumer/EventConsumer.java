@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.rabbitmq.client.Channel;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.support.RabbitExceptionTranslator;
 import org.springframework.transaction.TransactionStatus;
@@ -57,6 +59,11 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 
 	private EventTraces traces = EventTraces.NONE;
 
+	/** The channel each queue's deliveries last came on, to close on a hand-over. */
+	private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+
+	private volatile boolean handingOver;
+
 	EventConsumer(String consumer, EventCodec codec, Map<String, EventHandler<?>> handlers, InboxStore inbox,
 			TransactionTemplate transactions, FailureRouter failures, ConsumerMetrics metrics) {
 		this.consumer = consumer;
@@ -94,8 +101,48 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 		settle(message, channel, failure);
 	}
 
+	/**
+	 * Hands this instance's partitions over: every channel is closed without cancelling
+	 * its consumer, and no later delivery is applied. A quorum queue then returns all the
+	 * unacknowledged deliveries (in-flight batch and prefetched ones) to the head of the
+	 * partition, in order, before it activates the next consumer, so the next instance
+	 * gets them before any later event. Cancelling instead (what a stopping container
+	 * does) activates the next consumer at once while this one still works off its
+	 * prefetched deliveries: two active consumers, one aggregate's events out of order. A
+	 * batch still committing when its channel closes is safe: the next consumer's inbox
+	 * insert of the same events waits for that commit and skips them.
+	 */
+	void handOver() {
+		this.handingOver = true;
+		this.channels.values().forEach(EventConsumer::abort);
+	}
+
+	/** Applies deliveries again, after a {@link #handOver()}: the instance restarts. */
+	void resume() {
+		this.channels.clear();
+		this.handingOver = false;
+	}
+
+	private static void abort(Channel channel) {
+		Channel target = (channel instanceof ChannelProxy proxy) ? proxy.getTargetChannel() : channel;
+		try {
+			target.abort();
+		}
+		catch (Exception ex) {
+			logger.debug("Closing a channel on hand-over failed: {}", ex.toString());
+		}
+	}
+
 	@Override
 	public void onMessageBatch(List<Message> messages, Channel channel) {
+		if (this.handingOver) {
+			abort(channel);
+			return;
+		}
+		String queue = messages.getFirst().getMessageProperties().getConsumerQueue();
+		if (queue != null) {
+			this.channels.put(queue, channel);
+		}
 		try {
 			if (messages.size() == 1) {
 				onMessage(messages.getFirst(), channel);

@@ -25,6 +25,8 @@ final class EventConsumers implements SmartLifecycle {
 
 	private final List<UnpartitionedQueue> migrations = new ArrayList<>();
 
+	private final List<EventConsumer> listeners = new ArrayList<>();
+
 	private volatile boolean running;
 
 	void add(ConnectionFactory connectionFactory, String queue, ChannelAwareMessageListener listener, int prefetch,
@@ -41,7 +43,17 @@ final class EventConsumers implements SmartLifecycle {
 	 */
 	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
 			int prefetch, int concurrency, int batchSize, Duration linger) {
-		this.containers.add(batched(connectionFactory, queue, listener, prefetch, concurrency, batchSize, linger));
+		SimpleMessageListenerContainer container = batched(connectionFactory, queue, listener, prefetch, concurrency,
+				batchSize, linger);
+		if (listener instanceof EventConsumer consumer) {
+			// Stopping must not cancel the consumer of a partition: see
+			// EventConsumer.handOver().
+			container.setForceStop(true);
+			if (!this.listeners.contains(consumer)) {
+				this.listeners.add(consumer);
+			}
+		}
+		this.containers.add(container);
 	}
 
 	/**
@@ -87,6 +99,7 @@ final class EventConsumers implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.listeners.forEach(EventConsumer::resume);
 		this.containers.forEach(SimpleMessageListenerContainer::start);
 		this.migrations.forEach(UnpartitionedQueue::start);
 		this.running = true;
@@ -94,6 +107,7 @@ final class EventConsumers implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		this.listeners.forEach(EventConsumer::handOver);
 		this.migrations.forEach(UnpartitionedQueue::stop);
 		this.containers.forEach(SimpleMessageListenerContainer::stop);
 		this.running = false;

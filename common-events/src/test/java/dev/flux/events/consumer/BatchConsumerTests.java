@@ -68,8 +68,11 @@ class BatchConsumerTests {
 
 		await().atMost(PATIENCE).until(() -> this.effects.applied(prefix) == EVENTS);
 		assertThat(this.effects.distinctApplied(prefix)).isEqualTo(EVENTS);
+		// Fewer transactions than events: some batch held more than one. How many per
+		// batch depends on how fast the relay publishes against the linger, so any
+		// tighter bound fails on a busy machine without the batching being broken.
 		assertThat(this.effects.transactions(prefix)).as("transactions that applied %d events", EVENTS)
-			.isLessThan(EVENTS / 2);
+			.isLessThan(EVENTS);
 	}
 
 	@Test
