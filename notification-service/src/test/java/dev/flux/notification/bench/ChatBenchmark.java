@@ -151,8 +151,8 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 		Process gateway = start(root, "notification-service", gatewayPort, auth, "-Xmx1g -XX:+ExitOnOutOfMemoryError");
 		this.base = "http://127.0.0.1:" + chatPort;
 		try (Connection db = database()) {
-			awaitReady(chatPort, chat, "chat-service");
-			awaitReady(gatewayPort, gateway, "notification-service");
+			BenchServices.awaitReady(this.http, chatPort, chat, "chat-service");
+			BenchServices.awaitReady(this.http, gatewayPort, gateway, "notification-service");
 			System.out.printf(Locale.ROOT,
 					"Flux chat benchmark  (%d cores, %d members, %d history messages, %d closed-loop clients; "
 							+ "chat-service pid %d, gateway pid %d)%nuptime at start: %s%n",
@@ -759,47 +759,14 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 	// ------------------------------------------------------------------ processes
 
 	private static Process start(Path root, String service, int port, JwksServer auth, String opts) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(Arrays.asList(opts.split(" ")));
+		List<String> options = new ArrayList<>(Arrays.asList(opts.split(" ")));
 		// e.g. -Dbench.serviceOpts=-XX:StartFlightRecording=filename=.flux/bench.jfr for
 		// a profile
 		String extra = System.getProperty("bench.serviceOpts", "").replace("{service}", service);
 		if (!extra.isBlank()) {
-			command.addAll(Arrays.asList(extra.trim().split(" ")));
+			options.addAll(Arrays.asList(extra.trim().split(" ")));
 		}
-		command.add("-jar");
-		command.add(root.resolve(service + "/target/" + service + ".jar").toString());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(root.resolve(".flux/bench-" + service + ".log").toFile());
-		Map<String, String> env = builder.environment();
-		env.put("FLUX_HTTP_PORT", String.valueOf(port));
-		env.put("FLUX_MANAGEMENT_PORT", "0");
-		env.put("FLUX_AUTH_ISSUER", auth.issuer());
-		env.put("FLUX_AUTH_JWKS_URI", auth.jwkSetUri().toString());
-		env.put("FLUX_GATEWAY_HEARTBEAT_INTERVAL", "10m");
-		env.put("LOGGING_LEVEL_ROOT", "WARN");
-		return builder.start();
-	}
-
-	private void awaitReady(int port, Process service, String name) throws Exception {
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build();
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-		while (System.nanoTime() < deadline) {
-			if (!service.isAlive()) {
-				throw new IllegalStateException(name + " stopped; see .flux/bench-" + name + ".log");
-			}
-			try {
-				if (this.http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			TimeUnit.MILLISECONDS.sleep(500);
-		}
-		throw new IllegalStateException(name + " was not ready within 3 minutes; see .flux/bench-" + name + ".log");
+		return BenchServices.start(root, service, port, auth, options);
 	}
 
 	private static void stop(Process service) throws InterruptedException {

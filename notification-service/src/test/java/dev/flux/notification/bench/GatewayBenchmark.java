@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,13 +91,13 @@ public final class GatewayBenchmark {
 
 	private void run() throws Exception {
 		Path root = projectRoot();
-		Path jar = root.resolve("notification-service/target/notification-service.jar");
 		JwksServer auth = JwksServer.start();
 		TestTokens tokens = auth.newSigningKey();
 		int port = freePort();
-		Process service = start(jar, auth, port);
+		Process service = BenchServices.start(root, "notification-service", port, auth, Arrays
+			.asList(System.getProperty("bench.serviceOpts", "-Xmx1g -XX:+ExitOnOutOfMemoryError").split(" ")));
 		try {
-			awaitReady(port, service);
+			BenchServices.awaitReady(this.http, port, service, "notification-service");
 			System.out.println("Flux gateway benchmark  (" + Runtime.getRuntime().availableProcessors()
 					+ " cores, service pid " + service.pid() + ", " + CONNECTIONS + " connections)");
 			List<Client> warmUp = connect(port, tokens, 200, service);
@@ -150,43 +148,6 @@ public final class GatewayBenchmark {
 			}
 			auth.close();
 		}
-	}
-
-	private Process start(Path jar, JwksServer auth, int port) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>();
-		command.add(java);
-		command.addAll(Arrays
-			.asList(System.getProperty("bench.serviceOpts", "-Xmx1g -XX:+ExitOnOutOfMemoryError").split(" ")));
-		command.add("-jar");
-		command.add(jar.toString());
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(projectRoot().resolve(".flux/bench-notification-service.log").toFile());
-		Map<String, String> env = builder.environment();
-		env.put("FLUX_HTTP_PORT", String.valueOf(port));
-		env.put("FLUX_MANAGEMENT_PORT", "0");
-		env.put("FLUX_AUTH_ISSUER", auth.issuer());
-		env.put("FLUX_AUTH_JWKS_URI", auth.jwkSetUri().toString());
-		env.put("FLUX_GATEWAY_HEARTBEAT_INTERVAL", "10m");
-		env.put("LOGGING_LEVEL_ROOT", "WARN");
-		return builder.start();
-	}
-
-	private void awaitReady(int port, Process service) {
-		HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz")).build();
-		await("the gateway's readiness").atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.until(() -> {
-				if (!service.isAlive()) {
-					throw new IllegalStateException("The service stopped; see .flux/bench-notification-service.log");
-				}
-				try {
-					return this.http.send(readiness, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-				}
-				catch (IOException ex) {
-					return false; // not listening yet
-				}
-			});
 	}
 
 	/**
