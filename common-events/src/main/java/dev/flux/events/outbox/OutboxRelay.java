@@ -199,7 +199,9 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * confirms of the next. While two batches are in flight it also reads the one after,
 	 * so that it leaves the moment the older batch is confirmed instead of a query later.
 	 * A failed mark leaves rows PENDING: the relay then rescans from the oldest pending
-	 * row and sends them again (consumers are idempotent).
+	 * row and sends them again (consumers are idempotent). Once the rows are all sent, it
+	 * waits for the next commit without waiting for the last batch's mark: only a round
+	 * that finds nothing after the rows sent waits for the marks and rescans.
 	 */
 	private int relayBatch() throws InterruptedException {
 		// Rows commit out of id order now and then; a regular rescan from the oldest
@@ -218,6 +220,12 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.readAhead = null;
 		if (batch == null) {
 			batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+			if (batch.isEmpty() && this.sentUpTo > 0 && this.inFlight == null) {
+				// Woken with nothing after the rows sent: the commit may be of a row
+				// below them, so look again from the oldest pending row.
+				flushMarks();
+				batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+			}
 		}
 		OutboxPublisher.InFlight sent = null;
 		if (!batch.isEmpty()) {
@@ -238,9 +246,6 @@ public final class OutboxRelay implements SmartLifecycle {
 			List<PendingEvent> next = (batch.size() == this.properties.batchSize()) ? readAhead() : null;
 			settle(previous);
 			this.readAhead = next;
-		}
-		if (sent == null) {
-			flushMarks();
 		}
 		return batch.size();
 	}
