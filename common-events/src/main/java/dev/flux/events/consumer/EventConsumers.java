@@ -27,6 +27,8 @@ final class EventConsumers implements SmartLifecycle {
 
 	private final List<EventConsumer> listeners = new ArrayList<>();
 
+	private final PartitionConsumers partitionConsumers = new PartitionConsumers();
+
 	private volatile boolean running;
 
 	void add(ConnectionFactory connectionFactory, String queue, ChannelAwareMessageListener listener, int prefetch,
@@ -38,13 +40,13 @@ final class EventConsumers implements SmartLifecycle {
 
 	/**
 	 * A container that hands the listener up to {@code batchSize} deliveries at a time,
-	 * waiting at most {@code linger} for the next ones (and for the whole batch), and
-	 * long waits while the queue is quiet ({@link BatchLinger}).
+	 * lingering at most {@code linger} while a batch fills, and waiting long while the
+	 * queue is quiet ({@link BatchLinger}).
 	 */
 	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
 			int prefetch, int concurrency, int batchSize, Duration linger) {
 		SimpleMessageListenerContainer container = batched(connectionFactory, queue, listener, prefetch, concurrency,
-				batchSize, linger);
+				batchSize, linger, this.partitionConsumers);
 		if (listener instanceof EventConsumer consumer) {
 			// Stopping must not cancel the consumer of a partition: see
 			// EventConsumer.handOver().
@@ -63,7 +65,7 @@ final class EventConsumers implements SmartLifecycle {
 	void addUnpartitioned(ConnectionFactory connectionFactory, ConsumerQueue queue,
 			ChannelAwareBatchMessageListener listener, int prefetch, int batchSize, Duration linger) {
 		SimpleMessageListenerContainer drain = batched(connectionFactory, queue.name(), listener, prefetch, 1,
-				batchSize, linger);
+				batchSize, linger, this.partitionConsumers);
 		// Once the operator deletes the drained queue, the drain stops instead of
 		// retrying.
 		drain.setMissingQueuesFatal(true);
@@ -73,11 +75,12 @@ final class EventConsumers implements SmartLifecycle {
 	}
 
 	private static SimpleMessageListenerContainer batched(ConnectionFactory connectionFactory, String queue,
-			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger) {
+			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger,
+			PartitionConsumers consumers) {
 		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
 		container.setConsumerBatchEnabled(true);
 		container.setBatchSize(batchSize);
-		BatchLinger.apply(container, linger);
+		BatchLinger.apply(container, listener, linger, consumers::observe);
 		container.afterPropertiesSet();
 		return container;
 	}
@@ -108,6 +111,7 @@ final class EventConsumers implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.listeners.forEach(EventConsumer::handOver);
+		this.partitionConsumers.abortAll();
 		this.migrations.forEach(UnpartitionedQueue::stop);
 		this.containers.forEach(SimpleMessageListenerContainer::stop);
 		this.running = false;
