@@ -52,7 +52,12 @@ rabbit_env() { # instance amqp-port management-port
 			echo "management.tcp.port = $mgmt"
 		fi
 	} >"$RABBITMQ_CONFIG_FILE"
-	if [[ -n $mgmt ]]; then echo '[rabbitmq_management].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; else echo '[].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"; fi
+	# The consistent-hash exchange spreads each service's events over its partitions by aggregate id.
+	if [[ -n $mgmt ]]; then
+		echo '[rabbitmq_management,rabbitmq_consistent_hash_exchange].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"
+	else
+		echo '[rabbitmq_consistent_hash_exchange].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"
+	fi
 }
 
 rabbitmqctl_() { "$RABBIT_BIN/rabbitmqctl" -q "$@"; }

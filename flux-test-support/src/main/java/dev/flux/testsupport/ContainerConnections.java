@@ -3,6 +3,7 @@ package dev.flux.testsupport;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.rabbitmq.RabbitMQContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.MountableFile;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -31,7 +32,11 @@ class ContainerConnections {
 	@Bean
 	@ServiceConnection
 	RabbitMQContainer rabbitMq() {
-		return new RabbitMQContainer(RABBITMQ);
+		// The consistent-hash exchange of the partitioned service queues, with the
+		// image's own plugins.
+		return new RabbitMQContainer(RABBITMQ).withCopyFileToContainer(
+				MountableFile.forHostPath(FluxInfrastructure.projectRoot().resolve("deploy/rabbitmq/enabled_plugins")),
+				"/etc/rabbitmq/enabled_plugins");
 	}
 
 }

@@ -39,7 +39,9 @@ final class ProvisionedContainers {
 				.withCopyFileToContainer(MountableFile.forHostPath(deploy.resolve("definitions.json")),
 						"/etc/rabbitmq/definitions.json")
 				.withCopyFileToContainer(MountableFile.forHostPath(deploy.resolve("20-flux.conf")),
-						"/etc/rabbitmq/conf.d/20-flux.conf");
+						"/etc/rabbitmq/conf.d/20-flux.conf")
+				.withCopyFileToContainer(MountableFile.forHostPath(deploy.resolve("enabled_plugins")),
+						"/etc/rabbitmq/enabled_plugins");
 			rabbitMq.start();
 		}
 		return endpoint(rabbitMq, 5672);

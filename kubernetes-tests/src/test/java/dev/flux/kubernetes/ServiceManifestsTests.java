@@ -259,9 +259,11 @@ class ServiceManifestsTests {
 		String pattern = BrokerDefinitions.permissionOf(service);
 		assertThat(Tree.map(Tree.at(permission, "spec", "permissions"))).containsOnly(Map.entry("configure", pattern),
 				Map.entry("write", pattern), Map.entry("read", pattern));
-		FluxTopology.standard(FluxTopology.DEFAULT_RETRY_TIERS)
-			.queueOf(service)
-			.ifPresent((queue) -> assertThat(PRODUCTION.find("Queue", queue.name())).isPresent());
+		FluxTopology.standard(FluxTopology.DEFAULT_RETRY_TIERS).queueOf(service).ifPresent((queue) -> {
+			assertThat(PRODUCTION.find("Exchange", queue.partitionExchange())).isPresent();
+			assertThat(queue.partitionNames())
+				.allSatisfy((partition) -> assertThat(PRODUCTION.find("Queue", partition)).isPresent());
+		});
 		assertThat(PRODUCTION.ofKind("Queue")).extracting((queue) -> (String) Tree.at(queue, "spec", "name"))
 			.filteredOn((name) -> name.startsWith(service + ".service."))
 			.allSatisfy((name) -> assertThat(name).matches(pattern));

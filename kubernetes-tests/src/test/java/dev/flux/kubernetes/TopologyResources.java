@@ -94,6 +94,9 @@ final class TopologyResources {
 		spec.put("type", exchange.getType());
 		spec.put("durable", exchange.isDurable());
 		spec.put("autoDelete", exchange.isAutoDelete());
+		if (!exchange.getArguments().isEmpty()) {
+			spec.put("arguments", new LinkedHashMap<>(exchange.getArguments()));
+		}
 		return resource("Exchange", exchange.getName(), spec(spec));
 	}
 

@@ -2,6 +2,8 @@ package dev.flux.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,8 +18,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.Lifecycle;
 
+import dev.flux.events.EventEnvelope;
 import dev.flux.events.consumer.DeadLetters;
+import dev.flux.events.contract.PasswordResetRequested;
 import dev.flux.events.contract.ProfileUpdated;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserDeleted;
@@ -45,6 +51,9 @@ class ErasureTests extends NotificationServiceTest {
 
 	@Autowired
 	Mail mail;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void deletionErasesThePersonAndShutsTheirTokenOut(CapturedOutput output) {
@@ -90,6 +99,52 @@ class ErasureTests extends NotificationServiceTest {
 			.noneMatch((line) -> line.contains(user.email()) || line.contains(user.id().toString()));
 	}
 
+	/**
+	 * The consumer commits a batch in one transaction while the email log writes in
+	 * transactions of its own: a deletion in the batch deletes (and so locks) the
+	 * account's email markers, which a later email of the same batch must never wait for.
+	 * It does not, since the deletion's tombstone, written in the same transaction, drops
+	 * every later email about the account before its marker is touched.
+	 */
+	@Test
+	void aBatchWithAnAccountsCreationDeletionAndAReplayedEmailCompletes() {
+		User user = user();
+		UUID replayed = UUID.randomUUID();
+		// An earlier attempt of the reset email failed: its marker is pending.
+		this.jdbc.sql("""
+				INSERT INTO outgoing_emails (event_id, kind, user_id, recipient, attempts)
+				VALUES (?, 'RESET_PASSWORD', ?, ?, 1)""").params(replayed, user.id(), user.email()).update();
+		Lifecycle consumers = this.context.getBean("fluxEventConsumers", Lifecycle.class);
+		consumers.stop();
+		EventEnvelope created;
+		EventEnvelope deleted;
+		try {
+			created = publish(new UserCreated(user.id(), user.username(), user.email(), false), user.id(), 1,
+					"auth-service");
+			deleted = publish(new UserDeleted(user.id()), user.id(), 2, "auth-service");
+			publish(CODEC.envelope(
+					new PasswordResetRequested(user.id(), user.username(), user.email(), "t".repeat(43),
+							Instant.now().plusSeconds(600)),
+					replayed, Instant.now(), "auth-service", user.id().toString(), 3, UUID.randomUUID(), null));
+		}
+		finally {
+			consumers.start();
+		}
+
+		await().atMost(PATIENCE)
+			.until(() -> tombstone(user.id()) && handled(created.eventId(), deleted.eventId(), replayed) == 3);
+		assertThat(this.jdbc.sql("""
+				SELECT count(DISTINCT xmin::text) FROM flux_events.inbox WHERE event_id IN (?, ?, ?)""")
+			.params(created.eventId(), deleted.eventId(), replayed)
+			.query(Long.class)
+			.single()).as("the three events committed in one transaction").isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM outgoing_emails WHERE user_id = ?")
+			.param(user.id())
+			.query(Long.class)
+			.single()).as("the account's email markers are forgotten").isZero();
+		assertThat(mailTo(user.email())).as("the welcome email, sent before the deletion; no reset email").hasSize(1);
+	}
+
 	@Test
 	void forgetsSentMailAfterTheRetention() {
 		User user = user();
@@ -114,6 +169,13 @@ class ErasureTests extends NotificationServiceTest {
 
 	private boolean deadLetter(String eventId) {
 		return this.deadLetters.list(null, 0, 10_000).stream().anyMatch((letter) -> eventId.equals(letter.eventId()));
+	}
+
+	private long handled(UUID... eventIds) {
+		return this.jdbc.sql("SELECT count(*) FROM flux_events.inbox WHERE event_id = ANY (?::uuid[])")
+			.param(Arrays.stream(eventIds).map(UUID::toString).toArray(String[]::new))
+			.query(Long.class)
+			.single();
 	}
 
 	private boolean tombstone(UUID userId) {

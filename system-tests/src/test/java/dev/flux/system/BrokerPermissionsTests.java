@@ -45,7 +45,7 @@ class BrokerPermissionsTests {
 		for (String other : SERVICES.stream().filter((candidate) -> !candidate.equals(service)).toList()) {
 			try (Connection connection = connect("flux-" + service)) {
 				Channel channel = connection.createChannel();
-				String queue = other + ".service.queue";
+				String queue = other + ".service.queue.0";
 
 				assertThatException().isThrownBy(() -> channel.queueDeclare(queue, true, false, false, null))
 					.withStackTraceContaining("ACCESS_REFUSED");

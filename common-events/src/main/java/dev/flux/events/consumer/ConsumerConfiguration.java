@@ -86,8 +86,12 @@ public class ConsumerConfiguration {
 						new TransactionTemplate(transactionManager), new FailureRouter(sender, queue, metrics),
 						metrics);
 				consumer.traces(traces.getIfAvailable(() -> EventTraces.NONE));
-				consumers.add(connectionFactory, queue.name(), consumer, properties.prefetch(),
-						properties.concurrency());
+				for (String partition : queue.partitionNames()) {
+					consumers.addBatched(connectionFactory, partition, consumer, properties.prefetch(),
+							properties.concurrency(), properties.batchSize(), properties.batchLinger());
+				}
+				consumers.addUnpartitioned(connectionFactory, queue, consumer, properties.prefetch(),
+						properties.batchSize(), properties.batchLinger());
 			}
 			consumers.add(connectionFactory, queue.deadLetterQueue(),
 					new DeadLetterDrain(queue.name(), deadLetterStore), 10, 1);

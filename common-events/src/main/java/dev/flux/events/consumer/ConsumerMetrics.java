@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -51,6 +52,14 @@ final class ConsumerMetrics {
 
 	void retried(int tier) {
 		retriedCounter(tier).increment();
+	}
+
+	void batch(int size) {
+		DistributionSummary.builder("flux.consumer.batch.size")
+			.description("Events committed together in one transaction and acknowledged at once")
+			.tag("consumer", this.consumer)
+			.register(this.registry)
+			.record(size);
 	}
 
 	void deadLettered() {

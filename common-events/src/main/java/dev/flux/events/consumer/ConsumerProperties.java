@@ -12,12 +12,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled whether this instance consumes its service's queue
  * @param retryTiers delays of the retry tiers; a message is tried
  * {@code retryTiers.size() + 1} times before it is dead-lettered
- * @param prefetch unacknowledged messages the broker may push to one consumer
- * @param concurrency consumers of the service queue per instance (1 keeps delivery order)
+ * @param prefetch unacknowledged messages the broker may push to one consumer; above the
+ * batch size, so that the next batch is on its way while one commits
+ * @param concurrency consumers of each partition per instance; a partition has one active
+ * consumer at a time, the others stand by for it
+ * @param batchSize deliveries handled in one transaction and acknowledged at once
+ * @param batchLinger how long a batch waits for one more delivery before it is handled as
+ * it is: the latency a quiet queue pays for the batching of a busy one
  */
 @ConfigurationProperties("flux.events.consumer")
 public record ConsumerProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
-		"1s", "5s", "30s", "2m", "10m" }) List<Duration> retryTiers, @DefaultValue("50") int prefetch,
-		@DefaultValue("1") int concurrency){
+		"1s", "5s", "30s", "2m", "10m" }) List<Duration> retryTiers, @DefaultValue("250") int prefetch,
+		@DefaultValue("1") int concurrency, @DefaultValue("100") int batchSize,
+		@DefaultValue("3ms") Duration batchLinger){
+
+	public ConsumerProperties {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("flux.events.consumer.batch-size must be at least 1, not " + batchSize);
+		}
+	}
 
 }

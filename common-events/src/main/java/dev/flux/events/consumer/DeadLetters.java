@@ -67,6 +67,11 @@ public final class DeadLetters {
 		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
 		properties.setHeader(FluxHeaders.ORIGINAL_ROUTING_KEY, letter.routingKey());
 		properties.setHeader(FluxHeaders.REPLAYED_FROM, String.valueOf(letter.id()));
+		// Back to the partition of its aggregate.
+		Object aggregateId = letter.headers().get(FluxTopology.AGGREGATE_HEADER);
+		if (aggregateId != null) {
+			properties.setHeader(FluxTopology.AGGREGATE_HEADER, aggregateId);
+		}
 		Object traceparent = letter.headers().get("traceparent");
 		if (traceparent != null) {
 			properties.setHeader("traceparent", traceparent);

@@ -1,26 +1,89 @@
 package dev.flux.events.consumer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import dev.flux.events.topology.ConsumerQueue;
 
 /**
- * Runs the listener containers of a service: one on its event queue (when it has
- * handlers) and one draining its dead-letter queue into the dead-letter table.
+ * Runs the listener containers of a service: one on each partition of its event queue
+ * (when it has handlers), one draining its dead-letter queue into the dead-letter table,
+ * and the drain of its queue from before the partitions while the broker has it.
  */
 final class EventConsumers implements SmartLifecycle {
 
 	private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
 
+	private final List<UnpartitionedQueue> migrations = new ArrayList<>();
+
+	private final List<EventConsumer> listeners = new ArrayList<>();
+
 	private volatile boolean running;
 
 	void add(ConnectionFactory connectionFactory, String queue, ChannelAwareMessageListener listener, int prefetch,
 			int concurrency) {
+		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
+		container.afterPropertiesSet();
+		this.containers.add(container);
+	}
+
+	/**
+	 * A container that hands the listener up to {@code batchSize} deliveries at a time,
+	 * waiting at most {@code linger} for the next ones (and for the whole batch), and
+	 * long waits while the queue is quiet ({@link BatchLinger}).
+	 */
+	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
+			int prefetch, int concurrency, int batchSize, Duration linger) {
+		SimpleMessageListenerContainer container = batched(connectionFactory, queue, listener, prefetch, concurrency,
+				batchSize, linger);
+		if (listener instanceof EventConsumer consumer) {
+			// Stopping must not cancel the consumer of a partition: see
+			// EventConsumer.handOver().
+			container.setForceStop(true);
+			if (!this.listeners.contains(consumer)) {
+				this.listeners.add(consumer);
+			}
+		}
+		this.containers.add(container);
+	}
+
+	/**
+	 * Drains the service's queue from before the partitions into the same listener, if
+	 * the broker still has it ({@link UnpartitionedQueue}).
+	 */
+	void addUnpartitioned(ConnectionFactory connectionFactory, ConsumerQueue queue,
+			ChannelAwareBatchMessageListener listener, int prefetch, int batchSize, Duration linger) {
+		SimpleMessageListenerContainer drain = batched(connectionFactory, queue.name(), listener, prefetch, 1,
+				batchSize, linger);
+		// Once the operator deletes the drained queue, the drain stops instead of
+		// retrying.
+		drain.setMissingQueuesFatal(true);
+		UnpartitionedQueue migration = new UnpartitionedQueue(queue, connectionFactory, drain);
+		connectionFactory.addConnectionListener(migration);
+		this.migrations.add(migration);
+	}
+
+	private static SimpleMessageListenerContainer batched(ConnectionFactory connectionFactory, String queue,
+			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger) {
+		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
+		container.setConsumerBatchEnabled(true);
+		container.setBatchSize(batchSize);
+		BatchLinger.apply(container, linger);
+		container.afterPropertiesSet();
+		return container;
+	}
+
+	private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory, String queue,
+			ChannelAwareMessageListener listener, int prefetch, int concurrency) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(queue);
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
@@ -29,18 +92,23 @@ final class EventConsumers implements SmartLifecycle {
 		container.setDefaultRequeueRejected(true);
 		container.setMessageListener(listener);
 		container.setMissingQueuesFatal(false);
-		container.afterPropertiesSet();
-		this.containers.add(container);
+		// A name of at most 15 characters before the number: what the OS shows of it.
+		container.setTaskExecutor(new SimpleAsyncTaskExecutor("flux-consumer-"));
+		return container;
 	}
 
 	@Override
 	public void start() {
+		this.listeners.forEach(EventConsumer::resume);
 		this.containers.forEach(SimpleMessageListenerContainer::start);
+		this.migrations.forEach(UnpartitionedQueue::start);
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
+		this.listeners.forEach(EventConsumer::handOver);
+		this.migrations.forEach(UnpartitionedQueue::stop);
 		this.containers.forEach(SimpleMessageListenerContainer::stop);
 		this.running = false;
 	}
@@ -57,6 +125,7 @@ final class EventConsumers implements SmartLifecycle {
 	}
 
 	void destroy() {
+		this.migrations.forEach(UnpartitionedQueue::destroy);
 		this.containers.forEach(SimpleMessageListenerContainer::destroy);
 	}
 

@@ -242,7 +242,11 @@ final class OutboxPublisher implements AutoCloseable {
 			.appId(this.producer);
 		String traceparent = this.traces.published(event.type(), event.traceparent());
 		if (traceparent != null) {
-			properties.headers(Map.of(TRACEPARENT_HEADER, traceparent));
+			properties
+				.headers(Map.of(FluxTopology.AGGREGATE_HEADER, event.aggregateId(), TRACEPARENT_HEADER, traceparent));
+		}
+		else {
+			properties.headers(Map.of(FluxTopology.AGGREGATE_HEADER, event.aggregateId()));
 		}
 		return properties.build();
 	}

@@ -51,15 +51,16 @@ final class OutboxStore {
 
 	/** Pending rows after the given id (0: from the oldest), in id order. */
 	List<PendingEvent> pendingAfter(long afterId, int limit) {
-		return this.jdbc.query("""
-				SELECT id, event_id, event_type, correlation_id, traceparent, created_at, envelope::text AS envelope
-				FROM flux_events.outbox_events WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT ?""",
+		return this.jdbc.query(
+				"""
+						SELECT id, event_id, event_type, aggregate_id, correlation_id, traceparent, created_at, envelope::text AS envelope
+						FROM flux_events.outbox_events WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT ?""",
 				OutboxStore::pendingEvent, afterId, limit);
 	}
 
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
 		return new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
-				rs.getObject("correlation_id", UUID.class), rs.getString("traceparent"),
+				rs.getString("aggregate_id"), rs.getObject("correlation_id", UUID.class), rs.getString("traceparent"),
 				rs.getTimestamp("created_at").toInstant(), rs.getString("envelope"));
 	}
 
@@ -68,12 +69,13 @@ final class OutboxStore {
 	 * {@code afterId}, in id order: the retained event log that replays read.
 	 */
 	List<PendingEvent> retained(Instant from, Instant to, long afterId, int limit) {
-		return this.jdbc.query("""
-				SELECT id, event_id, event_type, correlation_id, traceparent, created_at, envelope::text AS envelope
-				FROM flux_events.outbox_events
-				WHERE status = 'PUBLISHED' AND NOT sensitive AND created_at >= ? AND created_at < ? AND id > ?
-				ORDER BY id LIMIT ?""", OutboxStore::pendingEvent, Timestamp.from(from), Timestamp.from(to), afterId,
-				limit);
+		return this.jdbc.query(
+				"""
+						SELECT id, event_id, event_type, aggregate_id, correlation_id, traceparent, created_at, envelope::text AS envelope
+						FROM flux_events.outbox_events
+						WHERE status = 'PUBLISHED' AND NOT sensitive AND created_at >= ? AND created_at < ? AND id > ?
+						ORDER BY id LIMIT ?""",
+				OutboxStore::pendingEvent, Timestamp.from(from), Timestamp.from(to), afterId, limit);
 	}
 
 	/** When an event still in the outbox was appended. */

@@ -114,7 +114,8 @@ public final class BrokerDefinitions {
 		node.put("durable", exchange.isDurable());
 		node.put("auto_delete", exchange.isAutoDelete());
 		node.put("internal", false);
-		node.putObject("arguments");
+		ObjectNode arguments = node.putObject("arguments");
+		exchange.getArguments().forEach((key, value) -> arguments.set(key, JSON.valueToTree(value)));
 	}
 
 	private static void addQueue(ArrayNode queues, Queue queue) {
@@ -132,7 +133,7 @@ public final class BrokerDefinitions {
 		node.put("source", binding.getExchange());
 		node.put("vhost", FluxTopology.VHOST);
 		node.put("destination", binding.getDestination());
-		node.put("destination_type", "queue");
+		node.put("destination_type", binding.getDestinationType().name().toLowerCase(java.util.Locale.ROOT));
 		node.put("routing_key", binding.getRoutingKey());
 		node.putObject("arguments");
 	}

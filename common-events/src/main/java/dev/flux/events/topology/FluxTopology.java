@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.CustomExchange;
 import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
@@ -40,6 +41,15 @@ public final class FluxTopology {
 	 */
 	public static final String GATEWAY_QUEUE_PREFIX = "notification.service.gateway.";
 
+	/**
+	 * The header the relay puts an event's aggregate id in, which the partition exchanges
+	 * hash: one aggregate's events all go to the same partition.
+	 */
+	public static final String AGGREGATE_HEADER = "flux-aggregate-id";
+
+	/** The partitions of each service's queue in the standard topology. */
+	public static final int DEFAULT_PARTITIONS = 4;
+
 	/** The vhost all services share. */
 	public static final String VHOST = "flux";
 
@@ -66,7 +76,8 @@ public final class FluxTopology {
 	 */
 	public static FluxTopology standard(List<Duration> retryTiers) {
 		Map<String, ConsumerQueue> queues = new LinkedHashMap<>();
-		STANDARD_BINDINGS.forEach((service, keys) -> queues.put(service, new ConsumerQueue(service, keys, retryTiers)));
+		STANDARD_BINDINGS.forEach((service, keys) -> queues.put(service,
+				new ConsumerQueue(service, keys, retryTiers, DEFAULT_PARTITIONS)));
 		return new FluxTopology(queues);
 	}
 
@@ -113,15 +124,23 @@ public final class FluxTopology {
 
 	static List<Declarable> declarables(ConsumerQueue queue) {
 		List<Declarable> declarables = new ArrayList<>();
-		Queue main = new Queue(queue.name(), true, false, false, queue.mainArguments());
-		declarables.add(main);
+		// Events, replays and returning retries all reach the partitions through the
+		// consistent-hash exchange, so each comes back to its aggregate's partition.
+		CustomExchange partitions = new CustomExchange(queue.partitionExchange(), "x-consistent-hash", true, false,
+				Map.of("hash-header", AGGREGATE_HEADER));
+		declarables.add(partitions);
 		for (String key : queue.bindingKeys()) {
-			declarables.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, EVENTS_EXCHANGE, key, null));
+			declarables.add(toPartitions(queue, EVENTS_EXCHANGE, key));
 		}
-		declarables.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, REPLAY_EXCHANGE, queue.name(), null));
+		declarables.add(toPartitions(queue, REPLAY_EXCHANGE, queue.name()));
 		DirectExchange retry = new DirectExchange(queue.retryExchange(), true, false);
 		declarables.add(retry);
-		declarables.add(BindingBuilder.bind(main).to(retry).with(queue.name()));
+		declarables.add(toPartitions(queue, queue.retryExchange(), queue.name()));
+		for (String name : queue.partitionNames()) {
+			declarables.add(new Queue(name, true, false, false, queue.mainArguments()));
+			// The key of a consistent-hash binding is the partition's weight.
+			declarables.add(new Binding(name, Binding.DestinationType.QUEUE, queue.partitionExchange(), "1", null));
+		}
 		for (int tier = 0; tier < queue.retryTiers().size(); tier++) {
 			Queue retryQueue = new Queue(queue.retryQueue(tier), true, false, false, queue.retryArguments(tier));
 			declarables.add(retryQueue);
@@ -132,6 +151,25 @@ public final class FluxTopology {
 		declarables.add(new Binding(deadLetters.getName(), Binding.DestinationType.QUEUE, DEAD_LETTER_EXCHANGE,
 				queue.name(), null));
 		return declarables;
+	}
+
+	private static Binding toPartitions(ConsumerQueue queue, String exchange, String key) {
+		return new Binding(queue.partitionExchange(), Binding.DestinationType.EXCHANGE, exchange, key, null);
+	}
+
+	/**
+	 * The bindings the queue had before it was partitioned, which a service removes from
+	 * its old queue, if the broker still has it, so that nothing new reaches it.
+	 */
+	public static List<Binding> unpartitionedBindings(ConsumerQueue queue) {
+		List<Binding> bindings = new ArrayList<>();
+		for (String key : queue.bindingKeys()) {
+			bindings.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, EVENTS_EXCHANGE, key, null));
+		}
+		bindings.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, REPLAY_EXCHANGE, queue.name(), null));
+		bindings
+			.add(new Binding(queue.name(), Binding.DestinationType.QUEUE, queue.retryExchange(), queue.name(), null));
+		return bindings;
 	}
 
 	private static Map<String, List<String>> standardBindings() {

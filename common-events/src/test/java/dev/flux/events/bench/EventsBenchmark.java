@@ -1,43 +1,61 @@
 package dev.flux.events.bench;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.flux.events.contract.EventCodec;
 import dev.flux.events.outbox.Outbox;
 import dev.flux.events.sample.SampleHandler;
 import dev.flux.events.sample.SampleHappened;
 import dev.flux.events.sample.SampleServiceApplication;
+import dev.flux.events.topology.FluxTopology;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code ./flux bench events}: in one run on the same broker, the raw RabbitMQ baseline
- * (persistent messages to a durable quorum queue, publisher confirms per batch of the
- * relay's size) and Flux from outbox to consumer: the relay's throughput draining a
- * backlog, the end-to-end throughput and latency at saturation, and the latency at 25% of
- * that load. Beside each rate, the CPU the broker, PostgreSQL and this JVM spent per
- * message, since on a small machine they share the cores.
+ * {@code ./flux bench events}: in one run on the same broker, raw RabbitMQ (publishing
+ * the relay's messages through {@code app.events}, and bare 400-byte messages through the
+ * default exchange; one consumer acking each message with Flux's prefetch) against Flux:
+ * the relay draining a backlog, the batched consumer on one partition and on four, end to
+ * end at saturation and at 25% of it; then Spring Modulith's JDBC event publication
+ * registry externalizing the same envelopes to the same queue, consumed by the same Flux
+ * consumer, so that end to end is measured the same way for both (append or publish
+ * before commit, to the handler in the consumer's transaction). Beside the rates, the CPU
+ * the broker, PostgreSQL and this JVM spent per message (every such process of the
+ * machine: on a shared machine, others' too). The figures go to {@code flux.bench.output}
+ * as JSON.
  */
 public final class EventsBenchmark {
 
@@ -51,11 +69,25 @@ public final class EventsBenchmark {
 	private static final int ROUNDS = 5;
 
 	/**
+	 * Modulith's rounds are slower (about a thousand events a second by hand): fewer and
+	 * shorter, still about ten seconds each.
+	 */
+	private static final int MODULITH_ROUNDS = 3;
+
+	private static final int MODULITH_BACKLOG = 10_000;
+
+	/**
 	 * How long the consumer may take to drain one round's backlog before the bench fails.
 	 */
 	private static final Duration CONSUMER_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final int BATCH = 500;
+
+	/** The sample service's queue, whose partitions the bench purges and counts. */
+	private static final dev.flux.events.topology.ConsumerQueue SAMPLE_QUEUE = SampleServiceApplication.QUEUE;
+
+	/** The prefetch of Flux's consumer, which the raw consumer uses too. */
+	private static final int PREFETCH = 250;
 
 	private static final Duration LOAD_DURATION = Duration.ofSeconds(15);
 
@@ -64,8 +96,7 @@ public final class EventsBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleServiceApplication.class)
-			.properties("spring.main.web-application-type=none", "logging.level.root=WARN",
-					"flux.events.consumer.prefetch=250")
+			.properties("spring.main.web-application-type=none", "logging.level.root=WARN")
 			.run(args)) {
 			new EventsBenchmark().run(context);
 		}
@@ -92,6 +123,8 @@ public final class EventsBenchmark {
 		Lifecycle consumers = context.getBean("fluxEventConsumers", Lifecycle.class);
 		consumers.stop();
 		String backlogPrefix = "bench-backlog-" + UUID.randomUUID() + "-";
+		byte[] envelope = sampleEnvelope(outbox, transactions, jdbc);
+		List<Double> bareRates = new ArrayList<>();
 		List<Double> rawRates = new ArrayList<>();
 		List<Double> relayRates = new ArrayList<>();
 		List<Double> ratios = new ArrayList<>();
@@ -100,18 +133,20 @@ public final class EventsBenchmark {
 		// Round 0 warms up the JIT and the broker's queues on both sides and is not
 		// counted.
 		for (int round = 0; round <= ROUNDS; round++) {
+			double bareRate = rawPublishRate(rabbit, null);
 			ProcessCpu before = ProcessCpu.now();
-			double rawRate = rawPublishRate(rabbit);
+			double rawRate = rawPublishRate(rabbit, envelope);
 			ProcessCpu afterRaw = ProcessCpu.now();
-			appendBacklog(relay, outbox, transactions, backlogPrefix + round + "-");
+			appendBacklog(relay, outbox, transactions, backlogPrefix + round + "-", null);
 			// Each side publishes into an empty queue: the raw side declares a fresh one,
 			// and the consumer queue loses the previous round's backlog, which would
 			// otherwise pile up to rounds x backlog and slow the broker down.
-			purge(rabbit, "sample.service.queue");
+			purgePartitions(rabbit);
 			ProcessCpu beforeRelay = ProcessCpu.now();
 			double relayed = relayRate(relay, published);
 			ProcessCpu afterRelay = ProcessCpu.now();
 			if (round > 0) {
+				bareRates.add(bareRate);
 				rawRates.add(rawRate);
 				relayRates.add(relayed);
 				ratios.add(relayed / rawRate);
@@ -119,42 +154,221 @@ public final class EventsBenchmark {
 				relayCpu = relayCpu.plus(afterRelay.since(beforeRelay));
 			}
 		}
+		double bare = median(bareRates);
 		double raw = median(rawRates);
 		double relayRate = median(relayRates);
 		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s%n",
-				"baseline: raw RabbitMQ, persistent, " + BATCH + "-message batches, 2 in flight", raw,
-				rounded(rawRates));
+				"raw publish, bare: 400-byte messages, default exchange", bare, rounded(bareRates));
+		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s%n",
+				"raw publish: the relay's messages, app.events, " + BATCH + "-message batches", raw, rounded(rawRates));
 		System.out.printf(Locale.ROOT, "%-62s %s%n", "", rawCpu.perMessage(ROUNDS * BACKLOG));
-		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s   %.0f%% of baseline (target >= 50%%)%n",
-				"flux relay: outbox backlog to broker", relayRate, rounded(relayRates), 100 * relayRate / raw);
+		System.out.printf(Locale.ROOT,
+				"%-62s %10.0f msg/s   rounds %s   %.0f%% of raw publish (target >= 70%%), %.0f%% of bare%n",
+				"flux relay: outbox backlog to broker", relayRate, rounded(relayRates), 100 * relayRate / raw,
+				100 * relayRate / bare);
 		System.out.printf(Locale.ROOT, "%-62s %s%n", "", relayCpu.perMessage(ROUNDS * BACKLOG));
-		System.out.printf(Locale.ROOT, "%-62s %s%n", "relay / baseline of each round", percents(ratios));
+		System.out.printf(Locale.ROOT, "%-62s %s%n", "relay / raw publish of each round", percents(ratios));
 
-		// The consumer drains the last round's backlog, which is still queued.
-		ProcessCpu beforeConsumer = ProcessCpu.now();
-		long consumerStart = System.nanoTime();
-		consumers.start();
-		await("the consumer handling the last round's backlog").atMost(CONSUMER_TIMEOUT)
-			.pollInterval(Duration.ofMillis(50))
-			.until(() -> handler.benchHandled() >= BACKLOG);
-		double drainRate = BACKLOG / seconds(System.nanoTime() - consumerStart);
-		String consumerCpu = ProcessCpu.now().since(beforeConsumer).perMessage(BACKLOG);
-		handler.drainBenchLatencies();
-		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s%n",
-				"flux consumer: " + BACKLOG + " queued events handled (inbox + effect)", drainRate);
-		System.out.printf(Locale.ROOT, "%-62s %s%n", "", consumerCpu);
+		List<Double> rawConsumeRates = new ArrayList<>();
+		for (int round = 0; round <= 2; round++) {
+			double rate = rawConsumeRate(rabbit, envelope);
+			if (round > 0) {
+				rawConsumeRates.add(rate);
+			}
+		}
+		double rawConsume = median(rawConsumeRates);
+		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s%n",
+				"raw consume: one consumer, prefetch " + PREFETCH + ", an ack per message", rawConsume,
+				rounded(rawConsumeRates));
 
-		Load saturated = load(outbox, transactions, handler, jdbc, 4, 0);
+		// The queue has four partitions, a consumer each: a backlog of one aggregate is
+		// all
+		// in one partition, so one consumer drains it; one of many aggregates is spread
+		// over
+		// the four.
+		purgePartitions(rabbit);
+		appendBacklog(relay, outbox, transactions, backlogPrefix + "one-", UUID.randomUUID().toString());
+		relayRate(relay, published);
+		double consumer1 = drain(consumers, handler);
+		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   %.0f%% of raw consume%n",
+				"flux consumer, 1 partition: " + BACKLOG + " queued events of one aggregate", consumer1,
+				100 * consumer1 / rawConsume);
+		consumers.stop();
+		appendBacklog(relay, outbox, transactions, backlogPrefix + "four-", null);
+		relayRate(relay, published);
+		double consumer4 = drain(consumers, handler);
+		System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   %.0f%% of raw consume (target >= 30%%)%n",
+				"flux consumer, 4 partitions: " + BACKLOG + " events of as many aggregates", consumer4,
+				100 * consumer4 / rawConsume);
+
+		java.util.function.Consumer<String> fluxAppend = (note) -> transactions.executeWithoutResult((status) -> outbox
+			.append(UUID.randomUUID().toString(), 1, new SampleHappened(UUID.randomUUID(), note)));
+		Load saturated = load(fluxAppend, handler, jdbc, 4, 0);
 		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms%n",
 				"flux end to end at saturation (4 appenders)", saturated.rate(), saturated.p50(), saturated.p99());
-
-		double quarter = saturated.rate() / 4;
-		Load light = load(outbox, transactions, handler, jdbc, 1, quarter);
-		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   (targets 10 / 50 ms)%n",
+		Load light = load(fluxAppend, handler, jdbc, 1, saturated.rate() / 4);
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   (target p99 <= 25 ms)%n",
 				"flux end to end at 25% of saturation", light.rate(), light.p50(), light.p99());
-		System.out.printf(Locale.ROOT, "RESULT relay/baseline %.2f, p50@25%% %.1f ms, p99@25%% %.1f ms: %s%n",
-				relayRate / raw, light.p50(), light.p99(),
-				(relayRate / raw >= 0.5 && light.p50() <= 10 && light.p99() <= 50) ? "targets met" : "TARGETS MISSED");
+
+		// Spring Modulith: the same envelopes, to the same exchange and queue, handled by
+		// the same Flux consumer, so end to end is measured the same way.
+		System.out.println("spring modulith 2.1.1: JDBC event publication registry, module-listener externalization;"
+				+ " spring-modulith-events-amqp does not resolve here, so its RabbitTemplate externalizer is registered"
+				+ " by the bench (ModulithSide)");
+		Modulith modulith;
+		try (ConfigurableApplicationContext modulithContext = ModulithSide.start()) {
+			ApplicationEventPublisher events = modulithContext;
+			TransactionTemplate modulithTransactions = new TransactionTemplate(
+					modulithContext.getBean(PlatformTransactionManager.class));
+			EventCodec codec = context.getBean(EventCodec.class);
+			java.util.function.Function<String, ModulithSide.Published> event = (note) -> {
+				UUID sampleId = UUID.randomUUID();
+				return new ModulithSide.Published(
+						codec.toJson(codec.envelope(new SampleHappened(sampleId, note), UUID.randomUUID(),
+								Instant.now(), "modulith-bench", sampleId.toString(), 1, UUID.randomUUID(), null)));
+			};
+			consumers.stop();
+			List<Double> modulithRates = new ArrayList<>();
+			for (int round = 0; round <= MODULITH_ROUNDS; round++) {
+				purgePartitions(rabbit);
+				String prefix = backlogPrefix + "modulith-" + round + "-";
+				long start = System.nanoTime();
+				for (int first = 0; first < MODULITH_BACKLOG; first += BATCH) {
+					int from = first;
+					modulithTransactions.executeWithoutResult((status) -> IntStream.range(from, from + BATCH)
+						.forEach((i) -> events.publishEvent(event.apply(prefix + i))));
+				}
+				awaitQueued(rabbit, MODULITH_BACKLOG);
+				double rate = MODULITH_BACKLOG / seconds(System.nanoTime() - start);
+				if (round > 0) {
+					modulithRates.add(rate);
+				}
+			}
+			purgePartitions(rabbit);
+			consumers.start();
+			double modulithRate = median(modulithRates);
+			System.out.printf(Locale.ROOT, "%-62s %10.0f msg/s   rounds %s   %.0f%% of raw publish%n",
+					"modulith: " + MODULITH_BACKLOG + " events in transactions of " + BATCH + ", commit to queue",
+					modulithRate, rounded(modulithRates), 100 * modulithRate / raw);
+			java.util.function.Consumer<String> modulithAppend = (note) -> modulithTransactions
+				.executeWithoutResult((status) -> events.publishEvent(event.apply(note)));
+			Load modulithSaturated = load(modulithAppend, handler, jdbc, 4, 0);
+			System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms%n",
+					"modulith end to end at saturation (4 publishers)", modulithSaturated.rate(),
+					modulithSaturated.p50(), modulithSaturated.p99());
+			Load modulithLight = load(modulithAppend, handler, jdbc, 1, modulithSaturated.rate() / 4);
+			System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms%n",
+					"modulith end to end at 25% of its saturation", modulithLight.rate(), modulithLight.p50(),
+					modulithLight.p99());
+			modulith = new Modulith(modulithRate, modulithSaturated.rate(), modulithLight);
+		}
+		System.out
+			.println("guarantees: flux relay: per-aggregate order (one active relay, id order), publisher confirms"
+					+ " and mandatory routing before a row is marked; modulith module-listener: sent after each commit"
+					+ " from the committing threads (no order across them), no publisher confirms");
+
+		boolean met = relayRate / raw >= 0.7 && consumer4 / rawConsume >= 0.3 && light.p99() <= 25
+				&& relayRate > modulith.rate() && saturated.rate() > modulith.saturated()
+				&& light.p99() <= modulith.light().p99();
+		System.out.printf(Locale.ROOT,
+				"RESULT relay/raw publish %.2f, consumer_4/raw consume %.2f, p50@25%% %.1f ms, p99@25%% %.1f ms: %s%n",
+				relayRate / raw, consumer4 / rawConsume, light.p50(), light.p99(),
+				met ? "targets met" : "TARGETS MISSED");
+		Map<String, Object> figures = new LinkedHashMap<>();
+		figures.put("raw_publish", Math.round(raw));
+		figures.put("raw_publish_bare", Math.round(bare));
+		figures.put("relay", Math.round(relayRate));
+		figures.put("modulith_relay", Math.round(modulith.rate()));
+		figures.put("raw_consume", Math.round(rawConsume));
+		figures.put("consumer_1", Math.round(consumer1));
+		figures.put("consumer_4", Math.round(consumer4));
+		figures.put("e2e_p50_ms", round1(light.p50()));
+		figures.put("e2e_p99_ms", round1(light.p99()));
+		figures.put("modulith_e2e_p50_ms", round1(modulith.light().p50()));
+		figures.put("modulith_e2e_p99_ms", round1(modulith.light().p99()));
+		figures.put("e2e_saturation", Math.round(saturated.rate()));
+		figures.put("modulith_e2e_saturation", Math.round(modulith.saturated()));
+		writeJson(figures);
+	}
+
+	/** Starts paused consumers and times them handling the backlog queued for them. */
+	private static double drain(Lifecycle consumers, SampleHandler handler) {
+		handler.drainBenchLatencies();
+		long start = System.nanoTime();
+		consumers.start();
+		await("the consumer handling a backlog").atMost(CONSUMER_TIMEOUT)
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> handler.benchHandled() >= BACKLOG);
+		double rate = BACKLOG / seconds(System.nanoTime() - start);
+		handler.drainBenchLatencies();
+		return rate;
+	}
+
+	/**
+	 * The JSON figures, for scripts: {@code flux.bench.output}, by default
+	 * {@code .flux/bench/events.json} under the working directory.
+	 */
+	private static void writeJson(Map<String, Object> figures) throws java.io.IOException {
+		Path file = Path.of(System.getProperty("flux.bench.output", ".flux/bench/events.json"));
+		Files.createDirectories(file.toAbsolutePath().getParent());
+		String json = figures.entrySet()
+			.stream()
+			.map((entry) -> "  \"" + entry.getKey() + "\": " + entry.getValue())
+			.collect(Collectors.joining(",\n", "{\n", "\n}\n"));
+		Files.writeString(file, json);
+		System.out.println("figures written to " + file.toAbsolutePath());
+	}
+
+	private static double round1(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	/**
+	 * One event's envelope as the relay sends it, so that the raw side publishes messages
+	 * of the same size.
+	 */
+	private static byte[] sampleEnvelope(Outbox outbox, TransactionTemplate transactions, JdbcTemplate jdbc) {
+		UUID eventId = transactions.execute(
+				(status) -> outbox
+					.append(UUID.randomUUID().toString(), 1,
+							new SampleHappened(UUID.randomUUID(), "bench-shape-" + UUID.randomUUID()))
+					.eventId());
+		String envelope = jdbc.queryForObject("SELECT envelope::text FROM flux_events.outbox_events WHERE event_id = ?",
+				String.class, eventId);
+		return envelope.getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A fresh quorum queue holding a backlog of messages, then one consumer draining it
+	 * with Flux's prefetch, acknowledging each message.
+	 */
+	private static double rawConsumeRate(com.rabbitmq.client.ConnectionFactory factory, byte[] body) throws Exception {
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			String queue = "bench.raw." + UUID.randomUUID();
+			channel.queueDeclare(queue, true, false, false, java.util.Map.of("x-queue-type", "quorum"));
+			channel.confirmSelect();
+			for (int sent = 0; sent < BACKLOG; sent += BATCH) {
+				for (int i = 0; i < BATCH; i++) {
+					channel.basicPublish("", queue, MessageProperties.PERSISTENT_BASIC, body);
+				}
+				channel.waitForConfirmsOrDie(30_000);
+			}
+			channel.basicQos(PREFETCH);
+			java.util.concurrent.CountDownLatch drained = new java.util.concurrent.CountDownLatch(BACKLOG);
+			long start = System.nanoTime();
+			String tag = channel.basicConsume(queue, false, (consumerTag, delivery) -> {
+				channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+				drained.countDown();
+			}, (consumerTag) -> {
+			});
+			if (!drained.await(CONSUMER_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The raw consumer did not drain its queue in " + CONSUMER_TIMEOUT);
+			}
+			double rate = BACKLOG / seconds(System.nanoTime() - start);
+			channel.basicCancel(tag);
+			channel.queueDelete(queue);
+			return rate;
+		}
 	}
 
 	/**
@@ -162,20 +376,29 @@ public final class EventsBenchmark {
 	 * the same window the relay keeps: the next batch is sent while the previous one is
 	 * being confirmed.
 	 */
-	private static double rawPublishRate(com.rabbitmq.client.ConnectionFactory factory) throws Exception {
+	private static double rawPublishRate(com.rabbitmq.client.ConnectionFactory factory, byte @Nullable [] envelope)
+			throws Exception {
 		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
 			String queue = "bench.raw." + UUID.randomUUID();
 			channel.queueDeclare(queue, true, false, false, java.util.Map.of("x-queue-type", "quorum"));
+			// The relay's shape: through the topic exchange, with the properties the
+			// relay
+			// sets, the same bytes; bare: 400 bytes through the default exchange.
+			String exchange = (envelope != null) ? FluxTopology.EVENTS_EXCHANGE : "";
+			if (envelope != null) {
+				channel.queueBind(queue, exchange, queue);
+			}
+			byte[] body = (envelope != null) ? envelope : new byte[400];
 			channel.confirmSelect();
 			java.util.concurrent.ConcurrentSkipListSet<Long> outstanding = new java.util.concurrent.ConcurrentSkipListSet<>();
 			channel.addConfirmListener((tag, multiple) -> settle(outstanding, tag, multiple),
 					(tag, multiple) -> settle(outstanding, tag, multiple));
-			byte[] body = new byte[400];
 			long start = System.nanoTime();
 			for (int sent = 0; sent < BACKLOG; sent += BATCH) {
 				for (int i = 0; i < BATCH; i++) {
 					outstanding.add(channel.getNextPublishSeqNo());
-					channel.basicPublish("", queue, true, MessageProperties.PERSISTENT_BASIC, body);
+					channel.basicPublish(exchange, queue, true,
+							(envelope != null) ? relayProperties() : MessageProperties.PERSISTENT_BASIC, body);
 				}
 				while (outstanding.size() > BATCH) {
 					TimeUnit.MICROSECONDS.sleep(100);
@@ -190,6 +413,19 @@ public final class EventsBenchmark {
 		}
 	}
 
+	/** The AMQP properties the relay sets on an event. */
+	private static AMQP.BasicProperties relayProperties() {
+		return new AMQP.BasicProperties.Builder().messageId(UUID.randomUUID().toString())
+			.type("sample.happened")
+			.correlationId(UUID.randomUUID().toString())
+			.contentType("application/json")
+			.contentEncoding(StandardCharsets.UTF_8.name())
+			.deliveryMode(2)
+			.timestamp(new java.util.Date())
+			.appId("sample-service")
+			.build();
+	}
+
 	private static void settle(java.util.concurrent.ConcurrentSkipListSet<Long> outstanding, long tag,
 			boolean multiple) {
 		if (multiple) {
@@ -201,14 +437,18 @@ public final class EventsBenchmark {
 	}
 
 	/** Stops the relay and appends a backlog for it, in transactions of a batch each. */
+	/**
+	 * Appends a backlog with the relay stopped: events of one aggregate (in order, so all
+	 * in one partition) or, without one, each of its own.
+	 */
 	private static void appendBacklog(dev.flux.events.outbox.OutboxRelay relay, Outbox outbox,
-			TransactionTemplate transactions, String prefix) {
+			TransactionTemplate transactions, String prefix, @Nullable String aggregateId) {
 		relay.stop();
 		for (int start = 0; start < BACKLOG; start += BATCH) {
 			int first = start;
 			transactions.executeWithoutResult((status) -> IntStream.range(first, first + BATCH)
-				.forEach((i) -> outbox.append(UUID.randomUUID().toString(), 1,
-						new SampleHappened(UUID.randomUUID(), prefix + i))));
+				.forEach((i) -> outbox.append((aggregateId != null) ? aggregateId : UUID.randomUUID().toString(),
+						(aggregateId != null) ? i + 1 : 1, new SampleHappened(UUID.randomUUID(), prefix + i))));
 		}
 	}
 
@@ -226,9 +466,11 @@ public final class EventsBenchmark {
 		return BACKLOG / seconds(System.nanoTime() - start);
 	}
 
-	private static void purge(com.rabbitmq.client.ConnectionFactory factory, String queue) throws Exception {
+	private static void purgePartitions(com.rabbitmq.client.ConnectionFactory factory) throws Exception {
 		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-			channel.queuePurge(queue);
+			for (String partition : SAMPLE_QUEUE.partitionNames()) {
+				channel.queuePurge(partition);
+			}
 		}
 	}
 
@@ -249,17 +491,19 @@ public final class EventsBenchmark {
 	 * Appends for {@link #LOAD_DURATION} from some threads, paced to a rate or as fast as
 	 * possible.
 	 */
-	private static Load load(Outbox outbox, TransactionTemplate transactions, SampleHandler handler, JdbcTemplate jdbc,
+	private static Load load(java.util.function.Consumer<String> append, SampleHandler handler, JdbcTemplate jdbc,
 			int threads, double ratePerSecond) throws Exception {
 		String prefix = "bench-load-" + UUID.randomUUID() + "-";
-		AtomicInteger appended = new AtomicInteger();
+		AtomicInteger started = new AtomicInteger();
+		AtomicInteger committed = new AtomicInteger();
+		handler.drainBenchLatencies();
 		long start = System.nanoTime();
 		long end = start + LOAD_DURATION.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		for (int t = 0; t < threads; t++) {
 			pool.submit(() -> {
 				while (System.nanoTime() < end) {
-					int n = appended.getAndIncrement();
+					int n = started.getAndIncrement();
 					if (ratePerSecond > 0) {
 						long due = start + (long) (n * 1e9 / ratePerSecond);
 						long wait = due - System.nanoTime();
@@ -267,18 +511,15 @@ public final class EventsBenchmark {
 							TimeUnit.NANOSECONDS.sleep(wait);
 						}
 					}
-					transactions.executeWithoutResult((status) -> outbox.append(UUID.randomUUID().toString(), 1,
-							new SampleHappened(UUID.randomUUID(), prefix + n)));
+					append.accept(prefix + n);
+					committed.incrementAndGet();
 				}
 				return null;
 			});
 		}
 		pool.shutdown();
 		pool.awaitTermination(LOAD_DURATION.toSeconds() + 60, TimeUnit.SECONDS);
-		int total = Math.min(appended.get(),
-				countLike(jdbc,
-						"SELECT count(*) FROM flux_events.outbox_events WHERE envelope -> 'payload' ->> 'note' LIKE ?",
-						prefix));
+		int total = committed.get();
 		waitUntilHandled(jdbc, prefix, total);
 		double rate = total / seconds(System.nanoTime() - start);
 		List<Long> latencies = new ArrayList<>(handler.drainBenchLatencies());
@@ -307,6 +548,33 @@ public final class EventsBenchmark {
 
 	private static double seconds(long nanos) {
 		return nanos / 1e9;
+	}
+
+	/**
+	 * Spring Modulith's figures: commit-to-queue rate, end to end at saturation and at
+	 * 25%.
+	 */
+	private record Modulith(double rate, double saturated, Load light) {
+
+	}
+
+	/**
+	 * Waits until the sample partitions hold some messages (read with passive declares).
+	 */
+	private static void awaitQueued(com.rabbitmq.client.ConnectionFactory factory, int messages) throws Exception {
+		try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+			while (queued(channel) < messages) {
+				TimeUnit.MILLISECONDS.sleep(10);
+			}
+		}
+	}
+
+	private static long queued(Channel channel) throws Exception {
+		long queued = 0;
+		for (String partition : SAMPLE_QUEUE.partitionNames()) {
+			queued += channel.queueDeclarePassive(partition).getMessageCount();
+		}
+		return queued;
 	}
 
 	/** A load's throughput and latency percentiles in milliseconds. */

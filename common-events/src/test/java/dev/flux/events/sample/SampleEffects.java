@@ -24,6 +24,8 @@ public class SampleEffects {
 						CREATE TABLE IF NOT EXISTS sample_effects (
 						    id bigserial PRIMARY KEY, event_id uuid NOT NULL, sample_id uuid NOT NULL, note text NOT NULL,
 						    aggregate_version bigint NOT NULL, correlation_id uuid NOT NULL, causation_id uuid, traceparent text)""");
+		// Which transaction applied each event, so that tests can see batches.
+		jdbc.execute("ALTER TABLE sample_effects ADD COLUMN IF NOT EXISTS txid bigint DEFAULT txid_current()");
 	}
 
 	void record(EventEnvelope envelope, SampleHappened event, @Nullable String traceparent) {
@@ -61,6 +63,15 @@ public class SampleEffects {
 		Integer count = this.jdbc.queryForObject(
 				"SELECT count(DISTINCT event_id) FROM sample_effects WHERE note LIKE ?", Integer.class,
 				notePrefix + "%");
+		return (count != null) ? count : 0;
+	}
+
+	/**
+	 * In how many transactions the events whose note starts with the prefix were applied.
+	 */
+	public int transactions(String notePrefix) {
+		Integer count = this.jdbc.queryForObject("SELECT count(DISTINCT txid) FROM sample_effects WHERE note LIKE ?",
+				Integer.class, notePrefix + "%");
 		return (count != null) ? count : 0;
 	}
 

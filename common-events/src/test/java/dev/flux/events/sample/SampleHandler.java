@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.consumer.EventHandler;
@@ -16,13 +20,23 @@ import dev.flux.events.tracing.EventContext;
 
 /**
  * Applies sample events. Notes starting with {@code poison} fail until {@link #cure()} is
- * called; every attempt is timed, so tests can check retry delays.
+ * called, {@code toxic} ones always; every attempt is timed, so tests can check retry
+ * delays. The first time any instance meets a note starting with {@code crash-broker-} it
+ * drops its broker connection in the middle of the handler's transaction, and with
+ * {@code crash-database-} its database connection.
  */
 public class SampleHandler implements EventHandler<SampleHappened> {
 
 	private final SampleEffects effects;
 
 	private final Outbox outbox;
+
+	/** Crash notes met, shared by the instances of every test context. */
+	private static final Set<String> crashed = ConcurrentHashMap.newKeySet();
+
+	private final CachingConnectionFactory broker;
+
+	private final JdbcTemplate database;
 
 	private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
 
@@ -32,9 +46,11 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	// whole list on each add made the consumer look several times slower than it is.
 	private final ConcurrentLinkedQueue<Long> benchLatencyMicros = new ConcurrentLinkedQueue<>();
 
-	SampleHandler(SampleEffects effects, Outbox outbox) {
+	SampleHandler(SampleEffects effects, Outbox outbox, CachingConnectionFactory broker, JdbcTemplate database) {
 		this.effects = effects;
 		this.outbox = outbox;
+		this.broker = broker;
+		this.database = database;
 	}
 
 	@Override
@@ -42,6 +58,15 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 		this.attempts.computeIfAbsent(payload.note(), (note) -> new CopyOnWriteArrayList<>()).add(Instant.now());
 		if (payload.note().startsWith("poison") && !this.cured) {
 			throw new IllegalStateException("cannot digest " + payload.note());
+		}
+		if (payload.note().startsWith("toxic")) {
+			throw new IllegalStateException("never digests " + payload.note());
+		}
+		if (payload.note().startsWith("crash-broker-") && crashed.add(payload.note())) {
+			this.broker.resetConnection();
+		}
+		if (payload.note().startsWith("crash-database-") && crashed.add(payload.note())) {
+			this.database.execute("SELECT pg_terminate_backend(pg_backend_pid())");
 		}
 		if (payload.note().startsWith("flaky-") && attempts(payload.note()).size() == 1) {
 			throw new IllegalStateException("first attempt at " + payload.note() + " fails");
@@ -76,6 +101,11 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	/** How many {@code bench-} events were handled and not yet drained. */
 	public int benchHandled() {
 		return this.benchLatencyMicros.size();
+	}
+
+	/** Whether some instance met this crash note. */
+	public static boolean crashed(String note) {
+		return crashed.contains(note);
 	}
 
 	/** Fixes the cause of poison failures, as an operator's fix would. */

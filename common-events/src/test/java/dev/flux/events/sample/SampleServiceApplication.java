@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +30,9 @@ public class SampleServiceApplication {
 	public static final List<Duration> RETRY_TIERS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
 			Duration.ofSeconds(3));
 
+	/** The sample service's queue: four partitions, like every standard service's. */
+	public static final ConsumerQueue QUEUE = new ConsumerQueue("sample", List.of("sample.*"), RETRY_TIERS);
+
 	@Bean
 	EventCatalog eventCatalog() {
 		return EventCatalog.of(SampleHappened.class, OrphanHappened.class, SampleSecretIssued.class);
@@ -36,7 +40,7 @@ public class SampleServiceApplication {
 
 	@Bean
 	FluxTopology fluxTopology() {
-		return FluxTopology.of(List.of(new ConsumerQueue("sample", List.of("sample.*"), RETRY_TIERS)));
+		return FluxTopology.of(List.of(QUEUE));
 	}
 
 	/**
@@ -58,8 +62,9 @@ public class SampleServiceApplication {
 	}
 
 	@Bean
-	SampleHandler sampleHandler(SampleEffects effects, Outbox outbox) {
-		return new SampleHandler(effects, outbox);
+	SampleHandler sampleHandler(SampleEffects effects, Outbox outbox, CachingConnectionFactory broker,
+			DataSource dataSource) {
+		return new SampleHandler(effects, outbox, broker, new JdbcTemplate(dataSource));
 	}
 
 }

@@ -42,7 +42,8 @@ class BrokerDefinitionsTests {
 		String pattern = BrokerDefinitions.permissionOf("user");
 
 		assertThat(List.of("app.events", "app.events.dlx", "app.events.replay", "user.service.queue",
-				"user.service.retry", "user.service.retry.5s", "user.service.queue.dlq"))
+				"user.service.partitions", "user.service.queue.0", "user.service.retry", "user.service.retry.5s",
+				"user.service.queue.dlq"))
 			.allSatisfy((name) -> assertThat(name).matches(pattern));
 		assertThat(List.of("notification.service.queue", "auth.service.queue", "app.events.other", "amq.default", ""))
 			.allSatisfy((name) -> assertThat(name).doesNotMatch(pattern));
@@ -66,8 +67,40 @@ class BrokerDefinitionsTests {
 			.isInstanceOfSatisfying(org.springframework.amqp.core.Binding.class, (binding) -> {
 				assertThat(binding.getExchange()).isEqualTo("user.service.retry");
 				assertThat(binding.getRoutingKey()).isEqualTo("user.service.queue");
-				assertThat(binding.getDestination()).isEqualTo("user.service.queue");
+				assertThat(binding.getDestination()).isEqualTo("user.service.partitions");
 			}));
+	}
+
+	@Test
+	void eachServiceQueueIsPartitionsWithOneActiveConsumerBehindAConsistentHashOfTheAggregate() {
+		ConsumerQueue queue = FluxTopology.standard(FluxTopology.DEFAULT_RETRY_TIERS).queueOf("user").orElseThrow();
+		List<org.springframework.amqp.core.Declarable> declarables = FluxTopology.declarables(queue);
+
+		assertThat(queue.partitionNames()).containsExactly("user.service.queue.0", "user.service.queue.1",
+				"user.service.queue.2", "user.service.queue.3");
+		assertThat(declarables).filteredOn(org.springframework.amqp.core.Exchange.class::isInstance)
+			.map(org.springframework.amqp.core.Exchange.class::cast)
+			.filteredOn((exchange) -> exchange.getName().equals("user.service.partitions"))
+			.singleElement()
+			.satisfies((exchange) -> {
+				assertThat(exchange.getType()).isEqualTo("x-consistent-hash");
+				assertThat(exchange.getArguments()).containsEntry("hash-header", FluxTopology.AGGREGATE_HEADER);
+			});
+		assertThat(declarables).filteredOn(org.springframework.amqp.core.Queue.class::isInstance)
+			.map(org.springframework.amqp.core.Queue.class::cast)
+			.filteredOn((declared) -> queue.partitionNames().contains(declared.getName()))
+			.hasSize(4)
+			.allSatisfy((partition) -> assertThat(partition.getArguments()).containsEntry("x-queue-type", "quorum")
+				.containsEntry("x-single-active-consumer", true)
+				.containsEntry("x-dead-letter-routing-key", "user.service.queue"));
+		assertThat(declarables).filteredOn(org.springframework.amqp.core.Binding.class::isInstance)
+			.map(org.springframework.amqp.core.Binding.class::cast)
+			.filteredOn((binding) -> binding.getDestination().equals("user.service.partitions"))
+			.extracting((binding) -> binding.getExchange() + " " + binding.getRoutingKey())
+			.as("events, replays and returning retries go through the hash")
+			.containsExactlyInAnyOrder("app.events user.created", "app.events user.updated", "app.events user.deleted",
+					"app.events presence.*", "app.events.replay user.service.queue",
+					"user.service.retry user.service.queue");
 	}
 
 	@Test

@@ -103,8 +103,9 @@ class FaultMatrixTests {
 			cluster.kill(1);
 			hold(Duration.ofSeconds(10));
 			cluster.startNode(1);
-			int leader = cluster.leaderOf("user.service.queue", 1);
-			logger.info("user.service.queue is led by node {}", leader);
+			// The queue is partitions: the leader of the first one.
+			int leader = cluster.leaderOf("user.service.queue.0", 1);
+			logger.info("user.service.queue.0 is led by node {}", leader);
 			cluster.kill(leader);
 			hold(Duration.ofSeconds(10));
 			cluster.startNode(leader);

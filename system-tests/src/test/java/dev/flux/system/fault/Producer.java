@@ -3,6 +3,7 @@ package dev.flux.system.fault;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -54,6 +55,8 @@ public final class Producer {
 				.deliveryMode(2)
 				.timestamp(Date.from(envelope.occurredAt()))
 				.appId("auth-service")
+				// As the relay does: the partition exchanges hash it.
+				.headers(Map.of(FluxTopology.AGGREGATE_HEADER, userId.toString()))
 				.build();
 			channel.basicPublish(FluxTopology.EVENTS_EXCHANGE, envelope.type(), true, properties,
 					this.codec.toJson(envelope));

@@ -28,7 +28,7 @@ class ClusterTests {
 
 	@Test
 	void everyQuorumQueueHasAMemberOnEachNode() {
-		for (String queue : List.of("user.service.queue", "notification.service.queue", "chat.service.queue",
+		for (String queue : List.of("user.service.queue.0", "notification.service.queue.3", "chat.service.queue.1",
 				"user.service.queue.dlq", "notification.service.retry.5s")) {
 			String members = this.system.cluster().membersOf(queue, 1);
 			for (int node = 1; node <= RabbitCluster.NODES; node++) {
