@@ -37,6 +37,34 @@ class MessageRows {
 			+ "u.user_id, u.username, u.display_name, u.avatar_url, u.deleted "
 			+ "from messages m left join chat_users u on u.user_id = m.author_id ";
 
+	/**
+	 * A new message and its author's view, in one statement: the first {@code %s} is
+	 * {@code with}, or {@link #CLAIM} and then the second is its condition.
+	 */
+	private static final String INSERT = """
+			%s sent as (
+			  insert into messages (channel_id, id, author_id, content, reply_to, mention_users, mention_roles,
+			    mention_everyone, nonce, version)
+			  select ?::bigint, ?::bigint, ?::uuid, ?::text, ?::bigint, ?::uuid[], ?::bigint[], ?::boolean, ?::text,
+			    ?::bigint
+			  %s
+			  returning author_id)
+			select exists (select 1 from sent) as sent, u.user_id, u.username, u.display_name, u.avatar_url, u.deleted
+			from (select 1) one left join chat_users u on u.user_id = ?
+			""";
+
+	/**
+	 * Claims the author's nonce: new, or last used before the cutoff; a claim racing with
+	 * another's waits for that one's commit on the nonce's key.
+	 */
+	private static final String CLAIM = """
+			with claim as (
+			  insert into message_nonces (author_id, nonce, channel_id, message_id, created_at) values (?, ?, ?, ?, ?)
+			  on conflict (author_id, nonce) do update set channel_id = excluded.channel_id,
+			    message_id = excluded.message_id, created_at = excluded.created_at
+			  where message_nonces.created_at < ?
+			  returning 1),""";
+
 	private final JdbcClient jdbc;
 
 	MessageRows(JdbcClient jdbc) {
@@ -53,37 +81,12 @@ class MessageRows {
 	 */
 	Optional<UserView> insert(Message message, Instant now, Instant nonceCutoff) {
 		List<Object> params = new ArrayList<>();
-		String claim = "";
-		String claimed = "";
+		String sql = INSERT.formatted("with", "");
 		if (message.nonce() != null) {
-			claim = """
-					with claim as (
-					  insert into message_nonces (author_id, nonce, channel_id, message_id, created_at)
-					  values (?, ?, ?, ?, ?)
-					  on conflict (author_id, nonce) do update set channel_id = excluded.channel_id,
-					    message_id = excluded.message_id, created_at = excluded.created_at
-					  where message_nonces.created_at < ?
-					  returning 1),
-					""";
-			claimed = " where exists (select 1 from claim)";
+			sql = INSERT.formatted(CLAIM, "where exists (select 1 from claim)");
 			params.addAll(List.of(message.authorId(), message.nonce(), message.channelId(), message.id(),
 					Timestamp.from(now), Timestamp.from(nonceCutoff)));
 		}
-		else {
-			claim = "with ";
-		}
-		String sql = claim + """
-				sent as (
-				  insert into messages (channel_id, id, author_id, content, reply_to, mention_users, mention_roles,
-				    mention_everyone, nonce, version)
-				  select ?::bigint, ?::bigint, ?::uuid, ?::text, ?::bigint, ?::uuid[], ?::bigint[], ?::boolean, ?::text,
-				    ?::bigint""" + claimed
-				+ """
-
-						  returning author_id)
-						select exists (select 1 from sent) as sent, u.user_id, u.username, u.display_name, u.avatar_url, u.deleted
-						from (select 1) one left join chat_users u on u.user_id = ?
-						""";
 		params.addAll(Arrays.asList(message.channelId(), message.id(), message.authorId(), message.content(),
 				message.replyTo(), uuidArray(message.mentionUsers()), longArray(message.mentionRoles()),
 				message.mentionEveryone(), message.nonce(), message.version(), message.authorId()));
