@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.flux.events.consumer.ConsumerMembers.Member;
+
 /**
  * Shares a service's partitions among its live instances on RabbitMQ 3.10, where a
  * single-active-consumer queue activates its first subscriber and cannot be told whom to
@@ -53,7 +55,16 @@ final class PartitionBalancer {
 	private volatile PartitionAssignment assignment;
 
 	/** The member set read last, acted on once it is read again unchanged. */
-	private List<String> seen = List.of();
+	private List<Member> seen = List.of();
+
+	/** The member set the partitions were last balanced for. */
+	private List<Member> balanced = List.of();
+
+	/** Goes up each time this instance subscribes again by itself. */
+	private long generation;
+
+	/** A subscription was lost: bump the generation once subscribed again. */
+	private boolean rejoin;
 
 	private volatile boolean member;
 
@@ -140,7 +151,9 @@ final class PartitionBalancer {
 			}
 		}
 		this.member = false;
+		this.rejoin = false;
 		this.seen = List.of();
+		this.balanced = List.of();
 		this.assignment = PartitionAssignment.none(this.instance, this.partitions.size());
 	}
 
@@ -166,12 +179,26 @@ final class PartitionBalancer {
 		try {
 			// Joining only once subscribed: the others hand over to this instance on
 			// seeing it, which needs it in line behind them.
-			if (!this.member && !subscribed()) {
+			boolean lost = false;
+			for (PartitionContainer partition : this.partitions) {
+				lost |= partition.lostSubscription();
+			}
+			this.rejoin |= lost && this.member;
+			boolean subscribed = subscribed();
+			if (!this.member && !subscribed) {
 				return;
 			}
-			this.members.heartbeat(this.consumer, this.instance);
+			if (this.rejoin && subscribed) {
+				// Back in line, but behind the others on every partition it had lost:
+				// a new generation makes every instance re-balance.
+				this.generation++;
+				this.rejoin = false;
+				logger.info("{}: {} subscribed again by itself; asking the instances to re-balance", this.consumer,
+						this.instance);
+			}
+			this.members.heartbeat(this.consumer, this.instance, this.generation);
 			this.member = true;
-			List<String> live = this.members.live(this.consumer, this.properties.timeout());
+			List<Member> live = this.members.live(this.consumer, this.properties.timeout());
 			this.lastHeartbeat = Instant.now();
 			if (this.membershipError != null) {
 				logger.info("{}: consumer membership heartbeats work again", this.consumer);
@@ -183,7 +210,7 @@ final class PartitionBalancer {
 				this.seen = live;
 				return;
 			}
-			if (!live.equals(this.assignment.members())) {
+			if (!live.equals(this.balanced)) {
 				rebalance(live);
 			}
 		}
@@ -200,8 +227,9 @@ final class PartitionBalancer {
 		return this.partitions.stream().allMatch((partition) -> partition.subscriptions() > 0);
 	}
 
-	private void rebalance(List<String> live) {
-		PartitionAssignment next = new PartitionAssignment(live, this.instance, this.partitions.size());
+	private void rebalance(List<Member> live) {
+		PartitionAssignment next = new PartitionAssignment(live.stream().map(Member::instance).toList(), this.instance,
+				this.partitions.size());
 		List<Integer> handedOver = new ArrayList<>();
 		for (int index = 0; index < this.partitions.size(); index++) {
 			if (next.owns(index)) {
@@ -217,6 +245,7 @@ final class PartitionBalancer {
 			}
 		}
 		this.assignment = next;
+		this.balanced = live;
 		this.rebalances.increment();
 		this.handOvers.increment(handedOver.size());
 		logger.info("{}: re-balanced over {} live instance(s); {} owns partitions {}, handed over {}", this.consumer,

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.rabbitmq.client.Channel;
@@ -43,6 +44,9 @@ final class PartitionContainer extends SimpleMessageListenerContainer {
 	 */
 	private final Set<Channel> released = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
+	/** Whether a subscription closed other than by a hand-over since last asked. */
+	private final AtomicBoolean lost = new AtomicBoolean();
+
 	/** Held while a batch is applied, so that a hand-over falls between two batches. */
 	private final ReentrantLock applying = new ReentrantLock();
 
@@ -57,8 +61,21 @@ final class PartitionContainer extends SimpleMessageListenerContainer {
 
 	/** How many subscriptions of this container the broker has confirmed and are open. */
 	int subscriptions() {
-		this.subscriptions.removeIf((channel) -> !channel.isOpen());
+		// Handed-over channels have left the set already: any closed one here was lost.
+		if (this.subscriptions.removeIf((channel) -> !channel.isOpen())) {
+			this.lost.set(true);
+		}
 		return this.subscriptions.size();
+	}
+
+	/**
+	 * Whether a subscription was lost (its channel or connection closed, not by a
+	 * hand-over) since the last call: the container subscribed again, behind the
+	 * partition's other consumers.
+	 */
+	boolean lostSubscription() {
+		subscriptions();
+		return this.lost.getAndSet(false);
 	}
 
 	/**

@@ -97,6 +97,8 @@ class PartitionBalancingTests {
 
 	private final List<Instance> instances = new ArrayList<>();
 
+	private final AtomicLong version = new AtomicLong();
+
 	private final List<UUID> samples = IntStream.range(0, AGGREGATES).mapToObj((i) -> UUID.randomUUID()).toList();
 
 	@BeforeEach
@@ -134,7 +136,7 @@ class PartitionBalancingTests {
 		assertThat(b.owned()).containsExactly(1, 3);
 
 		long before = lastEffect();
-		appendVersions(1, 5);
+		appendVersions(this.version.get() + 1, 5);
 		awaitApplied(before, AGGREGATES * 5);
 
 		assertThat(partitionsHandledBy("a", before)).as("partitions whose events a handled").containsExactly(0, 2);
@@ -142,8 +144,31 @@ class PartitionBalancingTests {
 	}
 
 	@Test
+	void anOwnerWhoseConnectionDroppedIsActiveOnItsPartitionsAgainOnceItIsBack() {
+		Instance a = start("a");
+		awaitBalanced(a);
+		Instance b = start("b");
+		awaitBalanced(a, b);
+
+		// b is back in line on the partitions it handed over, behind a.
+		await().atMost(PATIENCE).until(() -> a.subscribed() && b.subscribed());
+
+		// a's subscriptions go; b, next in line, takes every partition, and a comes back
+		// behind it: only a re-balance puts a first again on the partitions it owns.
+		a.broker().resetConnection();
+
+		await().atMost(PATIENCE).until(() -> {
+			long before = lastEffect();
+			appendVersions(this.version.incrementAndGet(), 1);
+			awaitApplied(before, AGGREGATES);
+			return partitionsHandledBy("a", before).equals(List.of(0, 2))
+					&& partitionsHandledBy("b", before).equals(List.of(1, 3));
+		});
+	}
+
+	@Test
 	void instancesJoiningLeavingAndDyingWhileEventsFlowApplyEachEventOnceInOrderAndEndBalanced() {
-		AtomicLong version = new AtomicLong();
+		AtomicLong version = this.version;
 		ScheduledExecutorService producer = Executors.newSingleThreadScheduledExecutor();
 		Instance a = start("a");
 		awaitBalanced(a);
@@ -295,6 +320,11 @@ class PartitionBalancingTests {
 
 		List<Integer> owned() {
 			return this.balancer.assignment().owned();
+		}
+
+		/** Whether it is subscribed to every partition. */
+		boolean subscribed() {
+			return this.consumers.partitions().stream().allMatch((partition) -> partition.subscriptions() > 0);
 		}
 
 		/**
