@@ -31,6 +31,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -93,6 +94,9 @@ class PartitionBalancingTests {
 	@Autowired
 	private DataSource dataSource;
 
+	@Autowired
+	private PartitionsHealthIndicator partitionsHealth;
+
 	private JdbcTemplate jdbc;
 
 	private final List<Instance> instances = new ArrayList<>();
@@ -124,6 +128,20 @@ class PartitionBalancingTests {
 	@AfterEach
 	void stopInstances() {
 		this.instances.forEach(Instance::stop);
+	}
+
+	@Test
+	void theServiceShowsInItsHealthWhichPartitionsItOwnsAmongHowManyInstances() {
+		await().atMost(PATIENCE)
+			.until(() -> this.partitionsHealth.health(true).getDetails().get("members"),
+					(members) -> members != null && ((Integer) members) >= 1);
+		Map<String, Object> details = this.partitionsHealth.health(true).getDetails();
+		assertThat(details).containsKeys("instance", "lastHeartbeat").containsEntry("partitions", 4);
+		assertThat(this.partitionsHealth.health(true).getStatus()).isEqualTo(Status.UP);
+		assertThat(this.jdbc.queryForList("SELECT instance_id FROM flux_events.consumer_members WHERE consumer = ?",
+				String.class, SampleServiceApplication.QUEUE.name()))
+			.as("the sample service's membership row")
+			.contains((String) details.get("instance"));
 	}
 
 	@Test
