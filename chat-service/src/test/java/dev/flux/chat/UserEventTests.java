@@ -90,6 +90,20 @@ class UserEventTests extends ChatServiceTest {
 	}
 
 	@Test
+	void aDeletionAnotherInstanceHandledIsRefusedHereWithinASecond() {
+		User user = newUser();
+		assertThat(this.http.get("/api/servers", user.token()).status()).as("the answer remembered").isEqualTo(200);
+
+		// The tombstone as another instance's user.deleted handler commits it.
+		this.jdbc.sql("update chat_users set deleted = true, username = null where user_id = ?")
+			.param(user.id())
+			.update();
+
+		await().atMost(java.time.Duration.ofSeconds(3))
+			.untilAsserted(() -> assertThat(this.http.get("/api/servers", user.token()).status()).isEqualTo(401));
+	}
+
+	@Test
 	void aDeletedOwnersServerPassesToTheLongestStandingAdministrator() {
 		User owner = newUser();
 		User plain = newUser();

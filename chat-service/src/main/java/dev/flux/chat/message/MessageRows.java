@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import dev.flux.chat.user.ChatUsers.UserView;
 
 /**
  * Reads and writes message rows. Every read of a channel's messages is a range of the
@@ -25,19 +28,73 @@ class MessageRows {
 	private static final String COLUMNS = "channel_id, id, author_id, content, reply_to, mention_users, "
 			+ "mention_roles, mention_everyone, nonce, version, edited_at";
 
+	/**
+	 * A page of messages with their authors from the projection (a left join: an author
+	 * not known yet is shown with their id only).
+	 */
+	private static final String PAGE = "select m.channel_id, m.id, m.author_id, m.content, m.reply_to, m.mention_users, "
+			+ "m.mention_roles, m.mention_everyone, m.nonce, m.version, m.edited_at, "
+			+ "u.user_id, u.username, u.display_name, u.avatar_url, u.deleted "
+			+ "from messages m left join chat_users u on u.user_id = m.author_id ";
+
+	/**
+	 * A new message and its author's view, in one statement: the first {@code %s} is
+	 * {@code with}, or {@link #CLAIM} and then the second is its condition.
+	 */
+	private static final String INSERT = """
+			%s sent as (
+			  insert into messages (channel_id, id, author_id, content, reply_to, mention_users, mention_roles,
+			    mention_everyone, nonce, version)
+			  select ?::bigint, ?::bigint, ?::uuid, ?::text, ?::bigint, ?::uuid[], ?::bigint[], ?::boolean, ?::text,
+			    ?::bigint
+			  %s
+			  returning author_id)
+			select exists (select 1 from sent) as sent, u.user_id, u.username, u.display_name, u.avatar_url, u.deleted
+			from (select 1) one left join chat_users u on u.user_id = ?
+			""";
+
+	/**
+	 * Claims the author's nonce: new, or last used before the cutoff; a claim racing with
+	 * another's waits for that one's commit on the nonce's key.
+	 */
+	private static final String CLAIM = """
+			with claim as (
+			  insert into message_nonces (author_id, nonce, channel_id, message_id, created_at) values (?, ?, ?, ?, ?)
+			  on conflict (author_id, nonce) do update set channel_id = excluded.channel_id,
+			    message_id = excluded.message_id, created_at = excluded.created_at
+			  where message_nonces.created_at < ?
+			  returning 1),""";
+
 	private final JdbcClient jdbc;
 
 	MessageRows(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Message message) {
-		this.jdbc
-			.sql("insert into messages (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?::uuid[], ?::bigint[], ?, ?, ?, ?)")
-			.params(message.channelId(), message.id(), message.authorId(), message.content(), message.replyTo(),
-					uuidArray(message.mentionUsers()), longArray(message.mentionRoles()), message.mentionEveryone(),
-					message.nonce(), message.version(), timestamp(message))
-			.update();
+	/**
+	 * Writes a new message and reads its author, in one statement; with a nonce, the
+	 * message is written only if this send claims the nonce (it is new, or its last use
+	 * is older than {@code nonceCutoff}). A send that loses a race for the nonce waits
+	 * for the winner's commit on the nonce's key, then writes nothing.
+	 * @return the author as the projection shows them, or empty when the nonce was
+	 * already claimed within the window (nothing written)
+	 */
+	Optional<UserView> insert(Message message, Instant now, Instant nonceCutoff) {
+		List<Object> params = new ArrayList<>();
+		String sql = INSERT.formatted("with", "");
+		if (message.nonce() != null) {
+			sql = INSERT.formatted(CLAIM, "where exists (select 1 from claim)");
+			params.addAll(List.of(message.authorId(), message.nonce(), message.channelId(), message.id(),
+					Timestamp.from(now), Timestamp.from(nonceCutoff)));
+		}
+		params.addAll(Arrays.asList(message.channelId(), message.id(), message.authorId(), message.content(),
+				message.replyTo(), uuidArray(message.mentionUsers()), longArray(message.mentionRoles()),
+				message.mentionEveryone(), message.nonce(), message.version(), message.authorId()));
+		return this.jdbc.sql(sql)
+			.params(params)
+			.query((rs, row) -> rs.getBoolean("sent") ? Optional.of(author(rs, message.authorId()))
+					: Optional.<UserView>empty())
+			.single();
 	}
 
 	void update(Message message) {
@@ -70,21 +127,26 @@ class MessageRows {
 			.single() > 0;
 	}
 
-	/** Up to {@code limit} messages with ids below {@code before}, newest first. */
-	List<Message> before(long channelId, long before, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from messages where channel_id = ? and id < ? order by id desc limit ?")
+	/**
+	 * Up to {@code limit} messages with ids below {@code before}, newest first, each with
+	 * its author (one statement: the range of the primary key, and each author by
+	 * theirs).
+	 */
+	List<Authored> before(long channelId, long before, int limit) {
+		return this.jdbc.sql(PAGE + "where m.channel_id = ? and m.id < ? order by m.id desc limit ?")
 			.params(channelId, before, limit)
-			.query(MessageRows::message)
+			.query(MessageRows::authored)
 			.list();
 	}
 
-	/** Up to {@code limit} messages with ids from {@code from} on, oldest first. */
-	List<Message> from(long channelId, long from, int limit) {
-		return this.jdbc
-			.sql("select " + COLUMNS + " from messages where channel_id = ? and id >= ? order by id limit ?")
+	/**
+	 * Up to {@code limit} messages with ids from {@code from} on, oldest first, each with
+	 * its author.
+	 */
+	List<Authored> from(long channelId, long from, int limit) {
+		return this.jdbc.sql(PAGE + "where m.channel_id = ? and m.id >= ? order by m.id limit ?")
 			.params(channelId, from, limit)
-			.query(MessageRows::message)
+			.query(MessageRows::authored)
 			.list();
 	}
 
@@ -108,6 +170,32 @@ class MessageRows {
 				rs.getString("content"), reply, uuids(rs.getArray("mention_users")),
 				longs(rs.getArray("mention_roles")), rs.getBoolean("mention_everyone"), rs.getString("nonce"),
 				rs.getLong("version"), (edited != null) ? edited.toInstant() : null);
+	}
+
+	private static Authored authored(ResultSet rs, int row) throws SQLException {
+		Message message = message(rs, row);
+		return new Authored(message, author(rs, message.authorId()));
+	}
+
+	/**
+	 * The author's columns of the projection; null ones when the user is not known yet.
+	 */
+	private static UserView author(ResultSet rs, UUID authorId) throws SQLException {
+		if (rs.getObject("user_id") == null) {
+			return new UserView(authorId, null, null, null, false);
+		}
+		return new UserView(authorId, rs.getString("username"), rs.getString("display_name"),
+				rs.getString("avatar_url"), rs.getBoolean("deleted"));
+	}
+
+	/**
+	 * A message and its author as the projection shows them.
+	 *
+	 * @param message the message
+	 * @param author its author
+	 */
+	record Authored(Message message, UserView author) {
+
 	}
 
 	private static List<UUID> uuids(Array array) throws SQLException {

@@ -1,12 +1,12 @@
 package dev.flux.chat.message;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.flux.chat.dm.DirectMessages;
 import dev.flux.chat.id.Snowflakes;
 import dev.flux.chat.message.Message.Mentioned;
+import dev.flux.chat.message.MessageRows.Authored;
 import dev.flux.chat.message.MessageView.MentionsView;
 import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
@@ -91,21 +92,18 @@ public class Messages {
 		}
 		long id = this.ids.next();
 		Instant now = this.clock.instant();
-		if (nonce != null) {
-			Message first = claimNonce(userId, nonce, channelId, id, now);
-			if (first != null) {
-				return new Sent(view(first, access.serverId()), false);
-			}
-		}
 		Mentioned mentions = mentions(access, content);
 		Message message = new Message(channelId, id, userId, content, replyTo, mentions.users(), mentions.roles(),
 				mentions.everyone(), nonce, 1, null);
-		this.rows.insert(message);
+		Optional<UserView> author = this.rows.insert(message, now, now.minus(this.properties.nonceWindow()));
+		if (author.isEmpty()) {
+			return new Sent(view(firstOf(userId, Objects.requireNonNull(nonce)), access.serverId()), false);
+		}
 		this.outbox.append(Long.toString(id), 1,
 				new MessageSent(Long.toString(id), userId, Long.toString(channelId), access.serverIdText(), content,
 						(replyTo != null) ? Long.toString(replyTo) : null, contract(mentions), nonce,
 						Snowflakes.timeOf(id)));
-		return new Sent(view(message, access.serverId()), true);
+		return new Sent(view(message, access.serverId(), author.get()), true);
 	}
 
 	/** Changes the text of one's own message. */
@@ -150,19 +148,20 @@ public class Messages {
 
 	/**
 	 * A page of history, newest first: the latest messages, those before or after an id,
-	 * or those around one (half older, the rest from it on).
+	 * or those around one (half older, the rest from it on). Two statements and no
+	 * transaction: the caller's access, then the page with its authors; a permission
+	 * changed between the two is the same race as between two requests.
 	 */
-	@Transactional(readOnly = true)
 	public List<MessageView> history(long channelId, UUID userId, HistoryQuery query) {
 		ChannelAccess access = readable(channelId, userId);
-		List<Message> page;
+		List<Authored> page;
 		if (query.after() != null) {
 			page = new ArrayList<>(this.rows.from(channelId, query.after() + 1, query.limit()));
 			Collections.reverse(page);
 		}
 		else if (query.around() != null) {
 			int older = query.limit() / 2;
-			List<Message> newer = new ArrayList<>(this.rows.from(channelId, query.around(), query.limit() - older));
+			List<Authored> newer = new ArrayList<>(this.rows.from(channelId, query.around(), query.limit() - older));
 			Collections.reverse(newer);
 			page = new ArrayList<>(newer);
 			page.addAll(this.rows.before(channelId, query.around(), older));
@@ -171,8 +170,11 @@ public class Messages {
 			page = this.rows.before(channelId, (query.before() != null) ? query.before() : Long.MAX_VALUE,
 					query.limit());
 		}
-		Map<UUID, UserView> authors = this.users.views(page.stream().map(Message::authorId).distinct().toList());
-		return page.stream().map((message) -> view(message, access.serverId(), authors)).toList();
+		List<MessageView> views = new ArrayList<>(page.size());
+		for (Authored authored : page) {
+			views.add(view(authored.message(), access.serverId(), authored.author()));
+		}
+		return views;
 	}
 
 	private ChannelAccess readable(long channelId, UUID userId) {
@@ -182,23 +184,8 @@ public class Messages {
 		return access;
 	}
 
-	/**
-	 * Records the nonce for the message about to be sent; when the author sent this nonce
-	 * within the window, the message it sent instead (a send that loses a race waits for
-	 * the winner's commit on the nonce's key).
-	 */
-	private @Nullable Message claimNonce(UUID userId, String nonce, long channelId, long id, Instant now) {
-		Timestamp cutoff = Timestamp.from(now.minus(this.properties.nonceWindow()));
-		int claimed = this.jdbc.sql("""
-				insert into message_nonces (author_id, nonce, channel_id, message_id, created_at)
-				values (?, ?, ?, ?, ?)
-				on conflict (author_id, nonce) do update set channel_id = excluded.channel_id,
-				  message_id = excluded.message_id, created_at = excluded.created_at
-				where message_nonces.created_at < ?
-				""").params(userId, nonce, channelId, id, Timestamp.from(now), cutoff).update();
-		if (claimed > 0) {
-			return null;
-		}
+	/** The message this author's nonce sent within the window (its claim was lost). */
+	private Message firstOf(UUID userId, String nonce) {
 		record Claim(long channelId, long messageId) {
 		}
 		Claim claim = this.jdbc
@@ -244,12 +231,12 @@ public class Messages {
 	}
 
 	private MessageView view(Message message, @Nullable Long serverId) {
-		return view(message, serverId, Map.of(message.authorId(), this.users.view(message.authorId())));
+		return view(message, serverId, this.users.view(message.authorId()));
 	}
 
-	private static MessageView view(Message message, @Nullable Long serverId, Map<UUID, UserView> authors) {
+	private static MessageView view(Message message, @Nullable Long serverId, UserView author) {
 		return new MessageView(Long.toString(message.id()), Long.toString(message.channelId()),
-				(serverId != null) ? Long.toString(serverId) : null, authors.get(message.authorId()), message.content(),
+				(serverId != null) ? Long.toString(serverId) : null, author, message.content(),
 				(message.replyTo() != null) ? Long.toString(message.replyTo()) : null,
 				new MentionsView(message.mentionUsers(),
 						message.mentionRoles().stream().map((id) -> Long.toString(id)).toList(),

@@ -24,9 +24,12 @@ public class UserProjection {
 
 	private final Clock clock;
 
-	UserProjection(JdbcClient jdbc, Clock clock) {
+	private final DeletedChatUsers deletedUsers;
+
+	UserProjection(JdbcClient jdbc, Clock clock, DeletedChatUsers deletedUsers) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.deletedUsers = deletedUsers;
 	}
 
 	/** A new account; a replay, or one arriving after a later rename, changes nothing. */
@@ -85,6 +88,7 @@ public class UserProjection {
 				  deleted = true, account_version = excluded.account_version, updated_at = excluded.updated_at
 				where not chat_users.deleted
 				""").params(userId, accountVersion, Timestamp.from(this.clock.instant())).update();
+		this.deletedUsers.deleted(userId);
 		return changed > 0;
 	}
 

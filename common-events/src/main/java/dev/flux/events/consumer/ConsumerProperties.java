@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrency consumers of each partition per instance; a partition has one active
  * consumer at a time, the others stand by for it
  * @param batchSize deliveries handled in one transaction and acknowledged at once
- * @param batchLinger how long a batch waits for one more delivery before it is handled as
- * it is: the latency a quiet queue pays for the batching of a busy one
+ * @param batchLinger how long a filling batch (one that found a second delivery already
+ * prefetched) waits for more before it is handled as it is; a lone delivery is handled at
+ * once
  */
 @ConfigurationProperties("flux.events.consumer")
 public record ConsumerProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {

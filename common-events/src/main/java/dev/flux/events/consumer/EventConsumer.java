@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.connection.ChannelProxy;
 import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.support.RabbitExceptionTranslator;
 import org.springframework.transaction.TransactionStatus;
@@ -114,7 +113,7 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 	 */
 	void handOver() {
 		this.handingOver = true;
-		this.channels.values().forEach(EventConsumer::abort);
+		this.channels.values().forEach(PartitionConsumers::abort);
 	}
 
 	/** Applies deliveries again, after a {@link #handOver()}: the instance restarts. */
@@ -123,20 +122,10 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 		this.handingOver = false;
 	}
 
-	private static void abort(Channel channel) {
-		Channel target = (channel instanceof ChannelProxy proxy) ? proxy.getTargetChannel() : channel;
-		try {
-			target.abort();
-		}
-		catch (Exception ex) {
-			logger.debug("Closing a channel on hand-over failed: {}", ex.toString());
-		}
-	}
-
 	@Override
 	public void onMessageBatch(List<Message> messages, Channel channel) {
 		if (this.handingOver) {
-			abort(channel);
+			PartitionConsumers.abort(channel);
 			return;
 		}
 		String queue = messages.getFirst().getMessageProperties().getConsumerQueue();

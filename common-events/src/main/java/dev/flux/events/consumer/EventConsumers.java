@@ -29,6 +29,8 @@ final class EventConsumers implements SmartLifecycle {
 
 	private final List<EventConsumer> listeners = new ArrayList<>();
 
+	private final PartitionConsumers partitionConsumers = new PartitionConsumers();
+
 	private final List<PartitionContainer> partitions = new ArrayList<>();
 
 	private @Nullable PartitionBalancer balancer;
@@ -45,15 +47,15 @@ final class EventConsumers implements SmartLifecycle {
 
 	/**
 	 * A container that hands the listener up to {@code batchSize} deliveries at a time,
-	 * waiting at most {@code linger} for the next ones (and for the whole batch), and
-	 * long waits while the queue is quiet ({@link BatchLinger}).
+	 * lingering at most {@code linger} while a batch fills, and waiting long while the
+	 * queue is quiet ({@link BatchLinger}).
 	 */
 	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
 			int prefetch, int concurrency, int batchSize, Duration linger) {
 		SimpleMessageListenerContainer container = (listener instanceof EventConsumer)
 				? new PartitionContainer(connectionFactory, queue)
 				: new SimpleMessageListenerContainer(connectionFactory);
-		batched(container, queue, listener, prefetch, concurrency, batchSize, linger);
+		batched(container, queue, listener, prefetch, concurrency, batchSize, linger, this.partitionConsumers);
 		if (container instanceof PartitionContainer partition) {
 			this.partitions.add(partition);
 		}
@@ -75,7 +77,7 @@ final class EventConsumers implements SmartLifecycle {
 	void addUnpartitioned(ConnectionFactory connectionFactory, ConsumerQueue queue,
 			ChannelAwareBatchMessageListener listener, int prefetch, int batchSize, Duration linger) {
 		SimpleMessageListenerContainer drain = batched(new SimpleMessageListenerContainer(connectionFactory),
-				queue.name(), listener, prefetch, 1, batchSize, linger);
+				queue.name(), listener, prefetch, 1, batchSize, linger, this.partitionConsumers);
 		// Once the operator deletes the drained queue, the drain stops instead of
 		// retrying.
 		drain.setMissingQueuesFatal(true);
@@ -85,11 +87,12 @@ final class EventConsumers implements SmartLifecycle {
 	}
 
 	private static SimpleMessageListenerContainer batched(SimpleMessageListenerContainer container, String queue,
-			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger) {
+			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger,
+			PartitionConsumers consumers) {
 		configure(container, queue, listener, prefetch, concurrency);
 		container.setConsumerBatchEnabled(true);
 		container.setBatchSize(batchSize);
-		BatchLinger.apply(container, linger);
+		BatchLinger.apply(container, listener, linger, consumers::observe);
 		container.afterPropertiesSet();
 		return container;
 	}
@@ -137,8 +140,7 @@ final class EventConsumers implements SmartLifecycle {
 			this.balancer.stop();
 		}
 		this.listeners.forEach(EventConsumer::handOver);
-		// Standby subscriptions too: one may have just become active.
-		this.partitions.forEach((partition) -> partition.handOver(Duration.ZERO));
+		this.partitionConsumers.abortAll();
 		this.migrations.forEach(UnpartitionedQueue::stop);
 		this.containers.forEach(SimpleMessageListenerContainer::stop);
 		this.running = false;

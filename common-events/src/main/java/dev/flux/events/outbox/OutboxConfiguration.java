@@ -31,9 +31,14 @@ import dev.flux.events.topology.ServiceIdentity;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxConfiguration {
 
+	@Bean(destroyMethod = "close")
+	CommitNotifier fluxOutboxCommitNotifier(DataSource dataSource, FluxEventsSchema schema) {
+		return new CommitNotifier(new JdbcTemplate(dataSource));
+	}
+
 	@Bean
-	OutboxStore fluxOutboxStore(DataSource dataSource, FluxEventsSchema schema) {
-		return new OutboxStore(new JdbcTemplate(dataSource));
+	OutboxStore fluxOutboxStore(DataSource dataSource, CommitNotifier notifier) {
+		return new OutboxStore(new JdbcTemplate(dataSource), notifier);
 	}
 
 	@Bean

@@ -102,7 +102,7 @@ final class OutboxPublisher implements AutoCloseable {
 				current.basicPublish(exchange, routingKey.apply(event), true, properties(event),
 						event.envelope().getBytes(StandardCharsets.UTF_8));
 			}
-			return new InFlight(batch, exchange, current, first);
+			return new InFlight(batch, exchange, current, first, System.nanoTime());
 		}
 		catch (IOException | TimeoutException | RuntimeException ex) {
 			close();
@@ -141,6 +141,20 @@ final class OutboxPublisher implements AutoCloseable {
 			return new PublishOutcome(List.of(), List.of(), ids, "the broker connection was lost before confirming");
 		}
 		return sorted(batch);
+	}
+
+	/**
+	 * Whether {@link #await} would return at once: the broker has answered for every
+	 * event of the batch, its channel is gone, or it is overdue.
+	 */
+	boolean answered(InFlight batch) {
+		if (System.nanoTime() - batch.sentAt() > this.confirmTimeout.toNanos()) {
+			return true;
+		}
+		synchronized (this.confirms) {
+			return batch.channel() != this.channel
+					|| !hasOutstandingUpTo(batch.firstSequence() + batch.events().size() - 1);
+		}
 	}
 
 	private boolean hasOutstandingUpTo(long sequence) {
@@ -272,8 +286,11 @@ final class OutboxPublisher implements AutoCloseable {
 		}
 	}
 
-	/** A batch sent on a channel, its first message at {@code firstSequence}. */
-	record InFlight(List<PendingEvent> events, String exchange, Channel channel, long firstSequence) {
+	/**
+	 * A batch sent on a channel, its first message at {@code firstSequence}, at
+	 * {@code sentAt} ({@link System#nanoTime()}).
+	 */
+	record InFlight(List<PendingEvent> events, String exchange, Channel channel, long firstSequence, long sentAt) {
 
 	}
 

@@ -28,6 +28,12 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private static final Duration WAIT_SLICE = Duration.ofMillis(200);
 
+	/**
+	 * How often an idle relay with a batch still unconfirmed looks whether its confirms
+	 * came, between looking for commits.
+	 */
+	private static final Duration CONFIRM_SLICE = Duration.ofMillis(1);
+
 	private static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
 
 	private final OutboxStore store;
@@ -199,7 +205,10 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * confirms of the next. While two batches are in flight it also reads the one after,
 	 * so that it leaves the moment the older batch is confirmed instead of a query later.
 	 * A failed mark leaves rows PENDING: the relay then rescans from the oldest pending
-	 * row and sends them again (consumers are idempotent).
+	 * row and sends them again (consumers are idempotent). Once the rows are all sent, it
+	 * waits for the next commit or the last batch's confirms, whichever comes first, and
+	 * never for its mark: only a round that finds nothing after the rows sent, with
+	 * nothing in flight, waits for the marks and rescans.
 	 */
 	private int relayBatch() throws InterruptedException {
 		// Rows commit out of id order now and then; a regular rescan from the oldest
@@ -218,6 +227,12 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.readAhead = null;
 		if (batch == null) {
 			batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+			if (batch.isEmpty() && this.sentUpTo > 0 && this.inFlight == null) {
+				// Woken with nothing after the rows sent: the commit may be of a row
+				// below them, so look again from the oldest pending row.
+				flushMarks();
+				batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+			}
 		}
 		OutboxPublisher.InFlight sent = null;
 		if (!batch.isEmpty()) {
@@ -233,14 +248,16 @@ public final class OutboxRelay implements SmartLifecycle {
 			this.sentUpTo = batch.getLast().id();
 		}
 		OutboxPublisher.InFlight previous = this.inFlight;
+		if (sent == null && previous != null && !this.publisher.answered(previous)) {
+			// Nothing to send: wait for the next commit or these confirms, whichever
+			// comes first, rather than for the confirms alone.
+			return 0;
+		}
 		this.inFlight = sent;
 		if (previous != null) {
 			List<PendingEvent> next = (batch.size() == this.properties.batchSize()) ? readAhead() : null;
 			settle(previous);
 			this.readAhead = next;
-		}
-		if (sent == null) {
-			flushMarks();
 		}
 		return batch.size();
 	}
@@ -321,12 +338,18 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Sleeps until a commit notification or the poll interval, in slices so that stop()
-	 * is quick.
+	 * is quick; a batch still in flight is settled as soon as its confirms come.
 	 */
-	private void awaitWork() throws java.sql.SQLException {
+	private void awaitWork() throws java.sql.SQLException, InterruptedException {
 		long deadline = System.nanoTime() + this.properties.pollInterval().toNanos();
 		while (this.running && System.nanoTime() < deadline) {
-			if (this.leadership.awaitCommit(WAIT_SLICE)) {
+			OutboxPublisher.InFlight unsettled = this.inFlight;
+			if (unsettled != null && this.publisher.answered(unsettled)) {
+				this.inFlight = null;
+				settle(unsettled);
+				continue;
+			}
+			if (this.leadership.awaitCommit((unsettled != null) ? CONFIRM_SLICE : WAIT_SLICE)) {
 				return;
 			}
 		}

@@ -22,8 +22,11 @@ final class OutboxStore {
 
 	private final JdbcTemplate jdbc;
 
-	OutboxStore(JdbcTemplate jdbc) {
+	private final CommitNotifier notifier;
+
+	OutboxStore(JdbcTemplate jdbc, CommitNotifier notifier) {
 		this.jdbc = jdbc;
+		this.notifier = notifier;
 	}
 
 	void insert(UUID eventId, String type, int version, String aggregateId, long aggregateVersion, UUID correlationId,
@@ -37,15 +40,15 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Sends one NOTIFY per transaction, however many events it appends, just before it
-	 * commits: delivered when it commits, and not at all if it rolls back.
+	 * Wakes the relay once per transaction, however many events it appends, after it
+	 * commits, and not at all if it rolls back ({@link CommitNotifier}).
 	 */
 	private void notifyOnCommit() {
 		boolean registered = TransactionSynchronizationManager.getSynchronizations()
 			.stream()
 			.anyMatch(NotifyOnCommit.class::isInstance);
 		if (!registered) {
-			TransactionSynchronizationManager.registerSynchronization(new NotifyOnCommit(this.jdbc));
+			TransactionSynchronizationManager.registerSynchronization(new NotifyOnCommit(this.notifier));
 		}
 	}
 
@@ -160,12 +163,12 @@ final class OutboxStore {
 
 	}
 
-	/** The NOTIFY of one transaction, sent as its last statement. */
-	private record NotifyOnCommit(JdbcTemplate jdbc) implements TransactionSynchronization {
+	/** The wake-up of one transaction's relay, once it has committed. */
+	private record NotifyOnCommit(CommitNotifier notifier) implements TransactionSynchronization {
 
 		@Override
-		public void beforeCommit(boolean readOnly) {
-			this.jdbc.execute("NOTIFY " + CHANNEL);
+		public void afterCommit() {
+			this.notifier.committed();
 		}
 
 	}

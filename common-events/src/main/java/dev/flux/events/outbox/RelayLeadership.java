@@ -34,6 +34,12 @@ final class RelayLeadership implements AutoCloseable {
 
 	private boolean leader;
 
+	/**
+	 * Whether a notification just came on the connection: its session, and so the lock,
+	 * was alive then, which spares the check of the next round a round trip.
+	 */
+	private boolean notified;
+
 	RelayLeadership(DataSource dataSource, String service) {
 		this.dataSource = dataSource;
 		this.lockKey = UUID.nameUUIDFromBytes(("flux-outbox-relay:" + service).getBytes(StandardCharsets.UTF_8))
@@ -44,6 +50,10 @@ final class RelayLeadership implements AutoCloseable {
 	boolean tryLead() throws SQLException {
 		Connection current = connection();
 		if (this.leader) {
+			if (this.notified) {
+				this.notified = false;
+				return true;
+			}
 			if (current.isValid(2)) {
 				return true;
 			}
@@ -72,7 +82,8 @@ final class RelayLeadership implements AutoCloseable {
 	boolean awaitCommit(Duration timeout) throws SQLException {
 		PGNotification[] notifications = connection().unwrap(PGConnection.class)
 			.getNotifications((int) Math.max(1, timeout.toMillis()));
-		return notifications != null && notifications.length > 0;
+		this.notified = notifications != null && notifications.length > 0;
+		return this.notified;
 	}
 
 	boolean isLeader() {
@@ -96,6 +107,7 @@ final class RelayLeadership implements AutoCloseable {
 	@Override
 	public void close() {
 		this.leader = false;
+		this.notified = false;
 		Connection current = this.connection;
 		this.connection = null;
 		if (current != null) {

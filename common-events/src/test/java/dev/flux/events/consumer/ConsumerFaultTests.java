@@ -92,7 +92,7 @@ class ConsumerFaultTests {
 		assertThat(dead.firstFailedAt()).isNotNull();
 		assertThat(this.effects.timesApplied(poison)).isZero();
 
-		this.handler.cure();
+		this.handler.cure(poison);
 		assertThat(this.deadLetters.replay(dead.id())).isTrue();
 		await().atMost(PATIENCE).until(() -> this.effects.timesApplied(poison) == 1);
 		assertThat(this.deadLetters.find(dead.id())).hasValueSatisfying((letter) -> {

@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The relay under faults: it dies between the broker's confirms and marking the rows, and
- * a second relay competes for the same outbox.
+ * a second relay competes for the same outbox. A relay of another instance is woken by
+ * the appending instance's commits, not by its poll.
  */
 @SpringBootTest(classes = SampleServiceApplication.class)
 @WithFluxInfrastructure
@@ -141,11 +142,32 @@ class RelayFaultTests {
 		assertThat(this.relay.isActive() ^ competitor.isActive()).as("exactly one relay is active").isTrue();
 	}
 
+	@Test
+	void aCommitWakesTheActiveRelayOfAnotherInstanceLongBeforeItsPoll() {
+		this.relay.stop();
+		OutboxProperties slowPoll = new OutboxProperties(true, this.properties.batchSize(), Duration.ofMinutes(5),
+				this.properties.standbyInterval(), this.properties.confirmTimeout(), this.properties.initialBackoff(),
+				this.properties.maxBackoff(), this.properties.retention(), this.properties.purgeInterval(),
+				this.properties.purgeBatchSize());
+		OutboxRelay other = relay(RelayObserver.NONE, slowPoll);
+		other.start();
+		await().atMost(PATIENCE).until(() -> other.isActive() && this.store.stats().pending() == 0);
+
+		String note = "woken-" + UUID.randomUUID();
+		this.transactions
+			.executeWithoutResult((status) -> this.outbox.append(UUID.randomUUID().toString(), 1, sample(note)));
+		await().atMost(PATIENCE).until(() -> this.effects.timesApplied(note) == 1);
+	}
+
 	private OutboxRelay relay(RelayObserver observer) {
+		return relay(observer, this.properties);
+	}
+
+	private OutboxRelay relay(RelayObserver observer, OutboxProperties properties) {
 		OutboxRelay relay = new OutboxRelay(this.store,
 				new OutboxPublisher(this.connectionFactory.getRabbitConnectionFactory(), "sample-service",
 						this.properties.confirmTimeout()),
-				new RelayLeadership(this.dataSource, "sample"), this.properties,
+				new RelayLeadership(this.dataSource, "sample"), properties,
 				new OutboxMetrics(new SimpleMeterRegistry(), this.store), observer);
 		this.extraRelays.add(relay);
 		return relay;

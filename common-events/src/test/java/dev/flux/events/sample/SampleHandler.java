@@ -19,10 +19,13 @@ import dev.flux.events.outbox.Outbox;
 import dev.flux.events.tracing.EventContext;
 
 /**
- * Applies sample events. Notes starting with {@code poison} fail until {@link #cure()} is
- * called, {@code toxic} ones always; every attempt is timed, so tests can check retry
- * delays. The first time any instance meets a note starting with {@code crash-broker-} it
- * drops its broker connection in the middle of the handler's transaction, and with
+ * Applies sample events. Notes starting with {@code poison} fail until
+ * {@link #cure(String)} is called for them, {@code toxic} ones always; every attempt is
+ * timed, so tests can check retry delays. Attempts and cures are shared by the handlers
+ * of every test context: the sample queue's partitions are consumed by whichever cached
+ * context's consumer the broker made the active one, not necessarily the test's own. The
+ * first time any instance meets a note starting with {@code crash-broker-} it drops its
+ * broker connection in the middle of the handler's transaction, and with
  * {@code crash-database-} its database connection.
  */
 public class SampleHandler implements EventHandler<SampleHappened> {
@@ -38,9 +41,9 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 
 	private final JdbcTemplate database;
 
-	private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
+	private static final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
 
-	private volatile boolean cured;
+	private static final Set<String> cured = ConcurrentHashMap.newKeySet();
 
 	// Not a CopyOnWriteArrayList: a bench run adds tens of thousands, and copying the
 	// whole list on each add made the consumer look several times slower than it is.
@@ -55,8 +58,8 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 
 	@Override
 	public void handle(SampleHappened payload, EventEnvelope envelope) {
-		this.attempts.computeIfAbsent(payload.note(), (note) -> new CopyOnWriteArrayList<>()).add(Instant.now());
-		if (payload.note().startsWith("poison") && !this.cured) {
+		attempts.computeIfAbsent(payload.note(), (note) -> new CopyOnWriteArrayList<>()).add(Instant.now());
+		if (payload.note().startsWith("poison") && !cured.contains(payload.note())) {
 			throw new IllegalStateException("cannot digest " + payload.note());
 		}
 		if (payload.note().startsWith("toxic")) {
@@ -83,7 +86,7 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 
 	/** When each attempt at the event with this note started. */
 	public List<Instant> attempts(String note) {
-		return this.attempts.getOrDefault(note, List.of());
+		return attempts.getOrDefault(note, List.of());
 	}
 
 	/**
@@ -108,9 +111,9 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 		return crashed.contains(note);
 	}
 
-	/** Fixes the cause of poison failures, as an operator's fix would. */
-	public void cure() {
-		this.cured = true;
+	/** Fixes the cause of a poison event's failures, as an operator's fix would. */
+	public void cure(String note) {
+		cured.add(note);
 	}
 
 }

@@ -196,8 +196,9 @@ public final class FluxSystem implements AutoCloseable {
 		environment.put("FLUX_EVENTS_CONSUMER_RETRY_TIERS", RETRY_TIERS);
 		environment.put("FLUX_MAIL_OPEN_FOR", "5s");
 		environment.put("FLUX_AUTH_ADMINS", OPERATOR_EMAIL);
-		// Every instance exports its spans to the harness's own collector
-		// (TraceScenarioTests).
+		// Every instance records every trace (production samples one in ten) and exports
+		// its spans to the harness's own collector (TraceScenarioTests).
+		environment.put("FLUX_TRACING_SAMPLING", "1.0");
 		environment.put("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", this.traces.tracesEndpoint());
 		return environment;
 	}
