@@ -34,7 +34,7 @@ import dev.flux.events.topology.ServiceIdentity;
  * events auto-configuration.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ConsumerProperties.class)
+@EnableConfigurationProperties({ ConsumerProperties.class, MembershipProperties.class })
 public class ConsumerConfiguration {
 
 	@Bean
@@ -97,6 +97,29 @@ public class ConsumerConfiguration {
 					new DeadLetterDrain(queue.name(), deadLetterStore), 10, 1);
 		});
 		return consumers;
+	}
+
+	/**
+	 * Shares the partitions with the service's other instances; inert where the service
+	 * consumes no partition.
+	 */
+	@Bean
+	PartitionBalancer fluxPartitionBalancer(EventConsumers consumers, FluxTopology topology, ServiceIdentity identity,
+			DataSource dataSource, FluxEventsSchema schema, MembershipProperties properties,
+			ObjectProvider<MeterRegistry> registry) {
+		String queue = topology.queueOf(identity.service())
+			.map(ConsumerQueue::name)
+			.orElse(identity.service() + ".service.queue");
+		PartitionBalancer balancer = new PartitionBalancer(queue, PartitionBalancer.newInstanceId(),
+				consumers.partitions(), new ConsumerMembers(new JdbcTemplate(dataSource)), properties,
+				registry.getIfAvailable(SimpleMeterRegistry::new));
+		consumers.balanceWith(balancer);
+		return balancer;
+	}
+
+	@Bean
+	PartitionsHealthIndicator partitionsHealthIndicator(PartitionBalancer balancer) {
+		return new PartitionsHealthIndicator(balancer);
 	}
 
 	private static Map<String, EventHandler<?>> byType(EventCodec codec, List<EventHandler<?>> handlers) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -29,11 +31,16 @@ final class EventConsumers implements SmartLifecycle {
 
 	private final PartitionConsumers partitionConsumers = new PartitionConsumers();
 
+	private final List<PartitionContainer> partitions = new ArrayList<>();
+
+	private @Nullable PartitionBalancer balancer;
+
 	private volatile boolean running;
 
 	void add(ConnectionFactory connectionFactory, String queue, ChannelAwareMessageListener listener, int prefetch,
 			int concurrency) {
-		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
+		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+		configure(container, queue, listener, prefetch, concurrency);
 		container.afterPropertiesSet();
 		this.containers.add(container);
 	}
@@ -45,8 +52,13 @@ final class EventConsumers implements SmartLifecycle {
 	 */
 	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
 			int prefetch, int concurrency, int batchSize, Duration linger) {
-		SimpleMessageListenerContainer container = batched(connectionFactory, queue, listener, prefetch, concurrency,
-				batchSize, linger, this.partitionConsumers);
+		SimpleMessageListenerContainer container = (listener instanceof EventConsumer)
+				? new PartitionContainer(connectionFactory, queue)
+				: new SimpleMessageListenerContainer(connectionFactory);
+		batched(container, queue, listener, prefetch, concurrency, batchSize, linger, this.partitionConsumers);
+		if (container instanceof PartitionContainer partition) {
+			this.partitions.add(partition);
+		}
 		if (listener instanceof EventConsumer consumer) {
 			// Stopping must not cancel the consumer of a partition: see
 			// EventConsumer.handOver().
@@ -64,8 +76,8 @@ final class EventConsumers implements SmartLifecycle {
 	 */
 	void addUnpartitioned(ConnectionFactory connectionFactory, ConsumerQueue queue,
 			ChannelAwareBatchMessageListener listener, int prefetch, int batchSize, Duration linger) {
-		SimpleMessageListenerContainer drain = batched(connectionFactory, queue.name(), listener, prefetch, 1,
-				batchSize, linger, this.partitionConsumers);
+		SimpleMessageListenerContainer drain = batched(new SimpleMessageListenerContainer(connectionFactory),
+				queue.name(), listener, prefetch, 1, batchSize, linger, this.partitionConsumers);
 		// Once the operator deletes the drained queue, the drain stops instead of
 		// retrying.
 		drain.setMissingQueuesFatal(true);
@@ -74,10 +86,10 @@ final class EventConsumers implements SmartLifecycle {
 		this.migrations.add(migration);
 	}
 
-	private static SimpleMessageListenerContainer batched(ConnectionFactory connectionFactory, String queue,
+	private static SimpleMessageListenerContainer batched(SimpleMessageListenerContainer container, String queue,
 			ChannelAwareBatchMessageListener listener, int prefetch, int concurrency, int batchSize, Duration linger,
 			PartitionConsumers consumers) {
-		SimpleMessageListenerContainer container = container(connectionFactory, queue, listener, prefetch, concurrency);
+		configure(container, queue, listener, prefetch, concurrency);
 		container.setConsumerBatchEnabled(true);
 		container.setBatchSize(batchSize);
 		BatchLinger.apply(container, listener, linger, consumers::observe);
@@ -85,9 +97,8 @@ final class EventConsumers implements SmartLifecycle {
 		return container;
 	}
 
-	private static SimpleMessageListenerContainer container(ConnectionFactory connectionFactory, String queue,
+	private static void configure(SimpleMessageListenerContainer container, String queue,
 			ChannelAwareMessageListener listener, int prefetch, int concurrency) {
-		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(queue);
 		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
 		container.setPrefetchCount(prefetch);
@@ -97,7 +108,19 @@ final class EventConsumers implements SmartLifecycle {
 		container.setMissingQueuesFatal(false);
 		// A name of at most 15 characters before the number: what the OS shows of it.
 		container.setTaskExecutor(new SimpleAsyncTaskExecutor("flux-consumer-"));
-		return container;
+	}
+
+	/** The containers of the partitions, in partition order. */
+	List<PartitionContainer> partitions() {
+		return List.copyOf(this.partitions);
+	}
+
+	/**
+	 * Shares the partitions with the service's other instances: the balancer starts once
+	 * the containers have, and stops (leaving the members) before they hand over.
+	 */
+	void balanceWith(PartitionBalancer balancer) {
+		this.balancer = balancer;
 	}
 
 	@Override
@@ -105,11 +128,17 @@ final class EventConsumers implements SmartLifecycle {
 		this.listeners.forEach(EventConsumer::resume);
 		this.containers.forEach(SimpleMessageListenerContainer::start);
 		this.migrations.forEach(UnpartitionedQueue::start);
+		if (this.balancer != null) {
+			this.balancer.start();
+		}
 		this.running = true;
 	}
 
 	@Override
 	public void stop() {
+		if (this.balancer != null) {
+			this.balancer.stop();
+		}
 		this.listeners.forEach(EventConsumer::handOver);
 		this.partitionConsumers.abortAll();
 		this.migrations.forEach(UnpartitionedQueue::stop);
