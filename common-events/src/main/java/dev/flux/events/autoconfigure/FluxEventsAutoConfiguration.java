@@ -24,6 +24,7 @@ import org.springframework.core.env.Environment;
 import dev.flux.events.admin.AdminConfiguration;
 import dev.flux.events.consumer.ConsumerConfiguration;
 import dev.flux.events.consumer.ConsumerProperties;
+import dev.flux.events.consumer.InboxConfiguration;
 import dev.flux.events.contract.EventCatalog;
 import dev.flux.events.contract.EventCodec;
 import dev.flux.events.outbox.OutboxConfiguration;
@@ -46,7 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 		"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
 @EnableConfigurationProperties(FluxEventsProperties.class)
-@Import({ OutboxConfiguration.class, ConsumerConfiguration.class })
+@Import({ OutboxConfiguration.class, ConsumerConfiguration.class, InboxConfiguration.class })
 public class FluxEventsAutoConfiguration {
 
 	/** The admin API, where Spring Security can guard it. */

@@ -1,5 +1,8 @@
 package dev.flux.events.consumer;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +37,20 @@ final class InboxStore {
 				ON CONFLICT (consumer, event_id) DO NOTHING
 				RETURNING event_id""", UUID.class, consumer,
 				eventIds.stream().map(UUID::toString).toArray(String[]::new), types.toArray(String[]::new)));
+	}
+
+	/**
+	 * Deletes at most {@code batchSize} rows handled longer than {@code retention} ago,
+	 * oldest first, in one statement (its own transaction), along the processed_at index.
+	 * Rows another purge is deleting are skipped rather than waited for.
+	 * @return how many it deleted
+	 */
+	int purgeProcessed(Duration retention, int batchSize) {
+		return this.jdbc.update("""
+				DELETE FROM flux_events.inbox WHERE (consumer, event_id) IN (
+				    SELECT consumer, event_id FROM flux_events.inbox WHERE processed_at < ?
+				    ORDER BY processed_at LIMIT ? FOR UPDATE SKIP LOCKED)""",
+				Timestamp.from(Instant.now().minus(retention)), batchSize);
 	}
 
 }

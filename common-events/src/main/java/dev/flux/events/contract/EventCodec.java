@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -24,11 +25,25 @@ import dev.flux.events.EventType;
  */
 public final class EventCodec {
 
+	/** The envelope schema's pattern of {@code type}. */
+	private static final Pattern EVENT_TYPE = Pattern.compile("^[a-z][a-zA-Z0-9_-]*(\\.[a-z][a-zA-Z0-9_-]*)+$");
+
+	private static final Pattern PLAIN_TIME = Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
+
 	private final JsonMapper mapper;
 
 	private final EventCatalog catalog;
 
 	private final EventSchemas schemas;
+
+	/** Each payload type's reader and contract, looked up once rather than per event. */
+	private final ClassValue<Binding> bindings = new ClassValue<>() {
+		@Override
+		protected Binding computeValue(Class<?> type) {
+			return new Binding(EventCodec.this.mapper.readerFor(type), type.getAnnotation(EventType.class));
+		}
+	};
 
 	/**
 	 * A codec for the given catalog. Instants are always written as ISO-8601 strings and
@@ -94,6 +109,10 @@ public final class EventCodec {
 		if (tree == null || !tree.isObject()) {
 			throw new MalformedEventException("Event is not a JSON object");
 		}
+		EventEnvelope plain = plainEnvelope(tree);
+		if (plain != null) {
+			return plain;
+		}
 		List<String> violations = this.schemas.envelopeViolations(tree);
 		if (!violations.isEmpty()) {
 			throw new MalformedEventException("Malformed event envelope: " + String.join("; ", violations));
@@ -127,15 +146,15 @@ public final class EventCodec {
 	 * @throws SchemaViolationException if the payload cannot be bound to the type
 	 */
 	public <P> P payload(EventEnvelope envelope, Class<P> type) {
-		EventType eventType = type.getAnnotation(EventType.class);
+		Binding binding = this.bindings.get(type);
+		EventType eventType = binding.eventType();
 		if (eventType != null
 				&& (!eventType.value().equals(envelope.type()) || eventType.version() != envelope.version())) {
 			throw new IllegalArgumentException("Cannot read " + envelope.type() + " v" + envelope.version() + " as "
 					+ type.getName() + " (" + eventType.value() + " v" + eventType.version() + ")");
 		}
-		ObjectReader reader = this.mapper.readerFor(type);
 		try {
-			return reader.readValue(envelope.payload());
+			return binding.reader().readValue(envelope.payload());
 		}
 		catch (JacksonException ex) {
 			boolean sensitive = eventType != null && eventType.sensitive();
@@ -162,6 +181,75 @@ public final class EventCodec {
 		EventType eventType = this.catalog.typeOf(payload.getClass());
 		return new EventEnvelope(eventId, eventType.value(), eventType.version(), occurredAt, producer, aggregateId,
 				aggregateVersion, correlationId, causationId, toPayload(payload));
+	}
+
+	/**
+	 * The envelope when every field is plainly what the envelope schema asks for, in the
+	 * form producers write it (lower-case UUIDs, {@code Instant} text): each field is
+	 * checked and parsed once, where the schema's format checks parsed UUIDs and times
+	 * that were parsed again here. Anything else, null, goes through the schema, which
+	 * says what is wrong as before; this check accepts nothing the schema would refuse.
+	 */
+	private static @Nullable EventEnvelope plainEnvelope(JsonNode tree) {
+		UUID eventId = plainUuid(tree.get("eventId"));
+		UUID correlationId = plainUuid(tree.get("correlationId"));
+		JsonNode causation = tree.get("causationId");
+		boolean noCausation = causation == null || causation.isNull();
+		UUID causationId = noCausation ? null : plainUuid(causation);
+		Instant occurredAt = plainInstant(tree.get("occurredAt"));
+		JsonNode type = tree.get("type");
+		JsonNode version = tree.get("version");
+		JsonNode producer = tree.get("producer");
+		JsonNode aggregateId = tree.get("aggregateId");
+		JsonNode aggregateVersion = tree.get("aggregateVersion");
+		JsonNode payload = tree.get("payload");
+		if (eventId == null || correlationId == null || (!noCausation && causationId == null) || occurredAt == null
+				|| type == null || !type.isString() || !EVENT_TYPE.matcher(type.stringValue()).matches()
+				|| version == null || !version.isInt() || version.intValue() < 1 || !nonEmptyString(producer)
+				|| !nonEmptyString(aggregateId) || aggregateVersion == null
+				|| !(aggregateVersion.isInt() || aggregateVersion.isLong()) || aggregateVersion.longValue() < 0
+				|| payload == null || !payload.isObject()) {
+			return null;
+		}
+		return new EventEnvelope(eventId, type.stringValue(), version.intValue(), occurredAt, producer.stringValue(),
+				aggregateId.stringValue(), aggregateVersion.longValue(), correlationId, causationId, payload);
+	}
+
+	private static boolean nonEmptyString(@Nullable JsonNode node) {
+		return node != null && node.isString() && !node.stringValue().isEmpty();
+	}
+
+	/** A lower-case 8-4-4-4-12 hex UUID, or null. */
+	private static @Nullable UUID plainUuid(@Nullable JsonNode node) {
+		if (node == null || !node.isString()) {
+			return null;
+		}
+		String text = node.stringValue();
+		if (text.length() != 36) {
+			return null;
+		}
+		for (int i = 0; i < 36; i++) {
+			char c = text.charAt(i);
+			boolean ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-'
+					: (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+			if (!ok) {
+				return null;
+			}
+		}
+		return UUID.fromString(text);
+	}
+
+	/** An RFC 3339 time with upper-case T and Z, or null. */
+	private static @Nullable Instant plainInstant(@Nullable JsonNode node) {
+		if (node == null || !node.isString() || !PLAIN_TIME.matcher(node.stringValue()).matches()) {
+			return null;
+		}
+		try {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(node.stringValue(), Instant::from);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static UUID uuid(JsonNode tree, String field) {
@@ -195,6 +283,10 @@ public final class EventCodec {
 				.append((reference.getPropertyName() != null) ? reference.getPropertyName() : reference.getIndex());
 		}
 		return pointer.isEmpty() ? "/" : pointer.toString();
+	}
+
+	private record Binding(ObjectReader reader, @Nullable EventType eventType) {
+
 	}
 
 	private static final class Standard {

@@ -1,6 +1,5 @@
 package dev.flux.events.tracing;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import io.micrometer.tracing.Span;
@@ -22,9 +21,12 @@ public final class MicrometerEventTraces implements EventTraces {
 
 	private final Propagator propagator;
 
+	private final boolean w3c;
+
 	public MicrometerEventTraces(Tracer tracer, Propagator propagator) {
 		this.tracer = tracer;
 		this.propagator = propagator;
+		this.w3c = propagator.fields().contains(TRACEPARENT);
 	}
 
 	@Override
@@ -75,10 +77,33 @@ public final class MicrometerEventTraces implements EventTraces {
 				: this.tracer.spanBuilder();
 	}
 
+	/**
+	 * The context's W3C traceparent, written directly: what the propagator writes into a
+	 * carrier map, without the map and the conversions, once for every span. None when
+	 * the propagator does not speak W3C or the context is not valid, as before.
+	 */
 	private @Nullable String traceparent(TraceContext context) {
-		Map<String, String> carrier = new HashMap<>();
-		this.propagator.inject(context, carrier, Map::put);
-		return carrier.get(TRACEPARENT);
+		if (!this.w3c || !valid(context.traceId(), 32) || !valid(context.spanId(), 16)) {
+			return null;
+		}
+		return "00-" + context.traceId() + "-" + context.spanId() + "-"
+				+ (Boolean.TRUE.equals(context.sampled()) ? "01" : "00");
+	}
+
+	/** Lower-case hex of the length W3C wants, not all zeros. */
+	private static boolean valid(String id, int length) {
+		if (id.length() != length) {
+			return false;
+		}
+		boolean zeros = true;
+		for (int i = 0; i < length; i++) {
+			char c = id.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+				return false;
+			}
+			zeros &= c == '0';
+		}
+		return !zeros;
 	}
 
 }

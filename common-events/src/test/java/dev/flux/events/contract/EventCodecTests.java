@@ -2,6 +2,8 @@ package dev.flux.events.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -228,6 +230,65 @@ class EventCodecTests {
 			.isThrownBy(() -> this.codec.fromJson(ContractSamples.json(tree)))
 			.withMessageContaining("/" + field)
 			.isInstanceOf(NonRetryableEventException.class);
+	}
+
+	/**
+	 * The codec reads a plain envelope without the envelope schema: whatever it accepts,
+	 * the schema must accept too, with the same values as through the schema.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			eventId          | "11111111-2222-4333-8444-555555555555"
+			eventId          | "11111111-2222-4333-8444-55555555555G"
+			eventId          | "11111111-2222-4333-8444-5555555555555"
+			eventId          | "11111111+2222-4333-8444-555555555555"
+			eventId          | "11111111-2222-4333-8444-55555555555"
+			eventId          | "1-1-1-1-1"
+			type             | "user.created"
+			type             | "user"
+			type             | "user.Created"
+			type             | "user..created"
+			version          | 1.0
+			version          | 2147483648
+			occurredAt       | "2026-01-01T00:00:00Z"
+			occurredAt       | "2026-01-01T00:00:00.123456789+02:00"
+			occurredAt       | "2026-01-01T00:00:00.1234567891Z"
+			occurredAt       | "2026-01-01T00:00Z"
+			occurredAt       | "2026-02-30T00:00:00Z"
+			occurredAt       | "2026-01-01T24:00:00Z"
+			occurredAt       | "2026-01-01T00:00:00+24:00"
+			occurredAt       | "2026-01-01 00:00:00Z"
+			occurredAt       | "2026-01-01t00:00:00z"
+			occurredAt       | "2016-12-31T23:59:60Z"
+			producer         | " "
+			aggregateVersion | 0
+			aggregateVersion | 9223372036854775807
+			aggregateVersion | 9223372036854775808
+			aggregateVersion | 1.0
+			causationId      | null
+			payload          | {}
+			""")
+	void acceptsOnlyWhatTheEnvelopeSchemaAcceptsAndReadsItTheSame(String field, String json) {
+		ObjectNode tree = ContractSamples.exampleTree(UserCreated.class);
+		tree.set(field, ContractSamples.MAPPER.readTree(json));
+		EventSchemas schemas = new EventSchemas(ContractSamples.MAPPER, EventCatalog.standard());
+
+		EventEnvelope read;
+		try {
+			read = this.codec.fromJson(ContractSamples.json(tree));
+		}
+		catch (MalformedEventException ex) {
+			return;
+		}
+		assertThat(schemas.envelopeViolations(tree)).as("what the schema says of %s", json).isEmpty();
+		assertThat(read.eventId().toString()).isEqualTo(tree.get("eventId").asString().toLowerCase(Locale.ROOT));
+		assertThat(read.type()).isEqualTo(tree.get("type").asString());
+		assertThat(read.version()).isEqualTo(tree.get("version").asInt());
+		assertThat(read.occurredAt())
+			.isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(tree.get("occurredAt").asString(), Instant::from));
+		assertThat(read.producer()).isEqualTo(tree.get("producer").asString());
+		assertThat(read.aggregateVersion()).isEqualTo(tree.get("aggregateVersion").asLong());
+		assertThat(read.payload()).isEqualTo(tree.get("payload"));
 	}
 
 	@ParameterizedTest
