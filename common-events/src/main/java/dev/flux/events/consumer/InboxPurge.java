@@ -26,9 +26,7 @@ final class InboxPurge implements SmartLifecycle {
 
 	private final InboxProperties properties;
 
-	private volatile boolean running;
-
-	private @Nullable ScheduledExecutorService scheduler;
+	private volatile @Nullable ScheduledExecutorService scheduler;
 
 	InboxPurge(InboxStore store, InboxProperties properties) {
 		this.store = store;
@@ -37,10 +35,9 @@ final class InboxPurge implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.running) {
+		if (this.scheduler != null) {
 			return;
 		}
-		this.running = true;
 		ScheduledExecutorService started = Executors
 			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("flux-inbox-purge").daemon().factory());
 		long interval = this.properties.purgeInterval().toMillis();
@@ -53,7 +50,6 @@ final class InboxPurge implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		this.running = false;
 		ScheduledExecutorService current = this.scheduler;
 		this.scheduler = null;
 		if (current != null) {
@@ -69,7 +65,7 @@ final class InboxPurge implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.scheduler != null;
 	}
 
 	/**
