@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.UserCreated;
 import dev.flux.events.contract.UserUpdated;
+import dev.flux.events.topology.FluxTopology;
 import dev.flux.system.fault.Checker.Verdict;
 import dev.flux.system.harness.Accounts;
 import dev.flux.system.harness.Accounts.Account;
@@ -263,6 +264,7 @@ class FaultMatrixTests {
 	private void strikeOnce(String fault, Fault action, Fault afterwards) throws Exception {
 		long begin = System.nanoTime();
 		int interruptions = sentMarkerInterruptions();
+		int smtpStops = this.system.mail().stops();
 		Verdict verdict;
 		try (Workload workload = Workload.start(this.system, 3)) {
 			hold(WORKLOAD.dividedBy(10));
@@ -280,10 +282,15 @@ class FaultMatrixTests {
 		assertThat(verdict.failures()).as("what the checker found after: %s", fault).isEmpty();
 		assertThat(verdict.clean()).isTrue();
 		if (sentMarkerInterruptions() == interruptions) {
+			// An SMTP server that stops after storing a message but before its answer
+			// reaches the sender makes the sender try again (RFC 1047; the copies share
+			// their Message-ID, by which receivers drop the second). Only the sends in
+			// flight at that moment can repeat: one per partition's active consumer.
+			int inFlight = (this.system.mail().stops() == smtpStops) ? 0 : FluxTopology.DEFAULT_PARTITIONS;
 			assertThat(verdict.resent())
 				.as("emails sent twice, though neither a notification-service instance nor its database stopped: %s",
 						verdict.problems())
-				.isZero();
+				.isLessThanOrEqualTo(inFlight);
 		}
 	}
 

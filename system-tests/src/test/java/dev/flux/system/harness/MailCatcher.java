@@ -48,6 +48,11 @@ public final class MailCatcher implements AutoCloseable {
 		this.stopped.add(received);
 	}
 
+	/** How many times the server went down so far. */
+	public synchronized int stops() {
+		return this.stopped.size();
+	}
+
 	/** Accepts mail again on the same port. */
 	public synchronized void up() {
 		this.server = started();
