@@ -24,5 +24,4 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 	&& useradd --system --uid 10001 flux
 USER flux
 COPY --from=build /app.jar /app/app.jar
-# The heap is fixed at its maximum from the start, as in the Jib images (docs/runbook.md, JVM heap).
-ENTRYPOINT ["java", "-XX:InitialRAMPercentage=75", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]

@@ -25,7 +25,7 @@ cmd_bench_auth() {
 	local module="$ROOT/auth-service/target"
 	say "running the auth benchmark (about six minutes; the service logs to .flux/logs/auth-bench.log)"
 	# shellcheck disable=SC2086
-	"$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError} \
+	"$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} \
 		-cp "$module/test-classes:$module/classes:$(cat "$module/bench.classpath")" dev.flux.auth.bench.AuthBenchmark \
 		--logging.file.name="$FLUX_DIR/logs/auth-bench.log" "$@"
 }

@@ -77,7 +77,7 @@ service_start() {
 		export FLUX_CONSOLE_AUTH_URL FLUX_CONSOLE_USER_URL FLUX_CONSOLE_NOTIFICATION_URL FLUX_CONSOLE_CHAT_URL
 		[[ -n ${FLUX_LOG_FORMAT:-} ]] && export LOGGING_STRUCTURED_FORMAT_CONSOLE="$FLUX_LOG_FORMAT"
 		# shellcheck disable=SC2086
-		setsid "$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$(jar_of "$svc")" >>"$log" 2>&1 </dev/null &
+		setsid "$JAVA_HOME/bin/java" ${FLUX_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError} -jar "$(jar_of "$svc")" >>"$log" 2>&1 </dev/null &
 		echo $! >"$pidfile"
 	)
 }

@@ -147,9 +147,8 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 		TestTokens signer = auth.newSigningKey();
 		int chatPort = GatewayBenchmark.freePort();
 		int gatewayPort = GatewayBenchmark.freePort();
-		Process chat = start(root, "chat-service", chatPort, auth, "-Xms512m -Xmx512m -XX:+ExitOnOutOfMemoryError");
-		Process gateway = start(root, "notification-service", gatewayPort, auth,
-				"-Xms1g -Xmx1g -XX:+ExitOnOutOfMemoryError");
+		Process chat = start(root, "chat-service", chatPort, auth, "-Xmx512m -XX:+ExitOnOutOfMemoryError");
+		Process gateway = start(root, "notification-service", gatewayPort, auth, "-Xmx1g -XX:+ExitOnOutOfMemoryError");
 		this.base = "http://127.0.0.1:" + chatPort;
 		try (Connection db = database()) {
 			BenchServices.awaitReady(this.http, chatPort, chat, "chat-service");

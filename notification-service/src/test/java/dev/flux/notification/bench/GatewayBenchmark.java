@@ -95,7 +95,7 @@ public final class GatewayBenchmark {
 		TestTokens tokens = auth.newSigningKey();
 		int port = freePort();
 		Process service = BenchServices.start(root, "notification-service", port, auth, Arrays
-			.asList(System.getProperty("bench.serviceOpts", "-Xms1g -Xmx1g -XX:+ExitOnOutOfMemoryError").split(" ")));
+			.asList(System.getProperty("bench.serviceOpts", "-Xmx1g -XX:+ExitOnOutOfMemoryError").split(" ")));
 		try {
 			BenchServices.awaitReady(this.http, port, service, "notification-service");
 			System.out.println("Flux gateway benchmark  (" + Runtime.getRuntime().availableProcessors()
