@@ -191,6 +191,44 @@ class UserEventTests extends ChatServiceTest {
 		assertThat(history.<Boolean>json("$[0].author.deleted")).isTrue();
 	}
 
+	/**
+	 * What a request of the user commits after {@code user.deleted} was handled (one sent
+	 * just before, or let through by another instance still trusting its cached answer)
+	 * is erased a moment later. The rows are written directly: this instance refuses the
+	 * token at once.
+	 */
+	@Test
+	void whatADeletedUsersLateRequestsCommitIsErasedAMomentLater() {
+		User leaving = newUser();
+		User owner = newUser();
+		Server server = newServer(owner);
+		long channel = Long.parseLong(server.general());
+		long message = Long.parseLong(this.http
+			.post("/api/channels/" + server.general() + "/messages", Map.of("content", "hello"), owner.token())
+			.json("$.id"));
+		EventEnvelope deleted = publish(new UserDeleted(leaving.id()), leaving.id(), 2);
+		await().atMost(PATIENCE).until(() -> handled(deleted.eventId()));
+
+		this.jdbc.sql("insert into members (server_id, user_id, joined_at) values (?, ?, now())")
+			.params(Long.parseLong(server.id()), leaving.id())
+			.update();
+		this.jdbc.sql("""
+				insert into read_states (user_id, channel_id, last_read_id, version, updated_at)
+				values (?, ?, ?, 1, now())""").params(leaving.id(), channel, message).update();
+		this.jdbc.sql("""
+				insert into reactions (channel_id, message_id, emoji, user_id, created_at)
+				values (?, ?, ':wave:', ?, now())""").params(channel, message, leaving.id()).update();
+
+		await().atMost(PATIENCE).untilAsserted(() -> {
+			for (String table : List.of("members", "read_states", "reactions")) {
+				assertThat(this.jdbc.sql("select count(*) from " + table + " where user_id = ?")
+					.param(leaving.id())
+					.query(Long.class)
+					.single()).as("rows of %s naming the deleted user", table).isZero();
+			}
+		});
+	}
+
 	private static UserUpdated updated(UUID id, String username) {
 		return new UserUpdated(id, Set.of("username"), username, username + "@example.com", false);
 	}

@@ -14,52 +14,61 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageList
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Decides how long a batching container waits for its next delivery. A batch lingers only
- * while it is filling: after its first delivery it takes the deliveries already
- * prefetched without waiting, and only when one was there does it wait up to the linger
- * for more. A lone event is handled at once (under load, deliveries pile up in the
- * prefetch while a batch commits, so batches grow with the load without a wait). Between
- * batches the container waits the linger for a first delivery while deliveries flow, and
- * long once the queue has been quiet for a moment, so that an idle consumer wakes up
- * about once per {@link #IDLE_WAIT} instead of once per linger.
+ * Decides how long a batching container waits for its next delivery. Batching is
+ * opportunistic: after the first delivery a batch takes the deliveries already
+ * prefetched, up to the batch size, and is handled at once. Under load deliveries pile up
+ * in the prefetch while the previous batch commits, so batches grow with the load without
+ * any wait; a lone event costs no wait either. A positive linger makes a filling batch
+ * (one that found a second delivery already there) wait up to that long, counted from its
+ * first delivery, for more. Between batches the container waits long for a first
+ * delivery: the wait ends the moment one comes.
  */
 final class BatchLinger implements MessagePostProcessor, ApplicationEventPublisher, ChannelAwareBatchMessageListener {
 
-	/** The wait for a delivery on a quiet queue. */
+	/** The wait for a first delivery; it ends as soon as one comes. */
 	static final Duration IDLE_WAIT = Duration.ofSeconds(1);
 
-	/** Quiet time after which the container waits long. */
+	/**
+	 * Quiet time after which the container waits long again, should a batch have been
+	 * gathered without reaching the listener (its consumer shut down meanwhile).
+	 */
 	static final Duration QUIET_AFTER = Duration.ofMillis(100);
 
 	private final SimpleMessageListenerContainer container;
 
 	private final ChannelAwareBatchMessageListener listener;
 
-	private final long lingerMillis;
+	private final long lingerNanos;
 
 	private final Consumer<Object> events;
 
 	/** Deliveries received for the batch being gathered, on the container's thread. */
 	private int gathered;
 
+	/** When the batch being gathered got its first delivery. */
+	private long firstAt;
+
 	private BatchLinger(SimpleMessageListenerContainer container, ChannelAwareBatchMessageListener listener,
 			Duration linger, Consumer<Object> events) {
 		this.container = container;
 		this.listener = listener;
-		this.lingerMillis = Math.max(1, linger.toMillis());
+		this.lingerNanos = Math.max(0, linger.toNanos());
 		this.events = events;
 	}
 
 	/**
-	 * Makes the container hand {@code listener} batches that linger up to {@code linger}
-	 * while filling, and wait long when idle; the container's other events (its consumers
-	 * starting and stopping) go to {@code events}.
+	 * Makes the container hand {@code listener} batches of what is already delivered (or
+	 * lingering up to {@code linger} while filling, if positive) and wait long for a
+	 * first delivery; the container's other events (its consumers starting and stopping)
+	 * go to {@code events}.
 	 */
 	static void apply(SimpleMessageListenerContainer container, ChannelAwareBatchMessageListener listener,
 			Duration linger, Consumer<Object> events) {
 		BatchLinger switcher = new BatchLinger(container, listener, linger, events);
 		container.setReceiveTimeout(IDLE_WAIT.toMillis());
-		container.setBatchReceiveTimeout(switcher.lingerMillis);
+		// The container's own batch timeout counts from before the first delivery's wait;
+		// this class bounds the linger from the first delivery instead.
+		container.setBatchReceiveTimeout(0);
 		container.setIdleEventInterval(QUIET_AFTER.toMillis());
 		container.setAfterReceivePostProcessors(switcher);
 		container.setApplicationEventPublisher(switcher);
@@ -67,24 +76,31 @@ final class BatchLinger implements MessagePostProcessor, ApplicationEventPublish
 	}
 
 	/**
-	 * A delivery came: after the first of a batch take only what is already there, after
-	 * a second wait up to the linger for more.
+	 * A delivery came: take only what is already there, unless a positive linger lets a
+	 * filling batch wait for more.
 	 */
 	@Override
 	public Message postProcessMessage(Message message) {
 		this.gathered++;
-		this.container.setReceiveTimeout((this.gathered == 1) ? 0 : this.lingerMillis);
+		long wait = 0;
+		if (this.gathered == 1) {
+			this.firstAt = System.nanoTime();
+		}
+		else if (this.lingerNanos > 0) {
+			wait = Duration.ofNanos(this.lingerNanos - (System.nanoTime() - this.firstAt)).toMillis();
+		}
+		this.container.setReceiveTimeout(Math.max(0, wait));
 		return message;
 	}
 
 	/**
-	 * The batch is gathered: hand it over, and wait up to the linger for the next one's
-	 * first delivery.
+	 * The batch is gathered: hand it over, and wait long for the next one's first
+	 * delivery.
 	 */
 	@Override
 	public void onMessageBatch(List<Message> messages, Channel channel) {
 		this.gathered = 0;
-		this.container.setReceiveTimeout(this.lingerMillis);
+		this.container.setReceiveTimeout(IDLE_WAIT.toMillis());
 		this.listener.onMessageBatch(messages, channel);
 	}
 

@@ -18,14 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * consumer at a time, the others stand by for it
  * @param batchSize deliveries handled in one transaction and acknowledged at once
  * @param batchLinger how long a filling batch (one that found a second delivery already
- * prefetched) waits for more before it is handled as it is; a lone delivery is handled at
- * once
+ * prefetched) may wait for more, from its first delivery; 0 (the default) never waits: a
+ * batch is what was already delivered, and batches grow under load from what piles up in
+ * the prefetch while one commits
  */
 @ConfigurationProperties("flux.events.consumer")
 public record ConsumerProperties(@DefaultValue("true") boolean enabled, @DefaultValue( {
 		"1s", "5s", "30s", "2m", "10m" }) List<Duration> retryTiers, @DefaultValue("250") int prefetch,
 		@DefaultValue("1") int concurrency, @DefaultValue("100") int batchSize,
-		@DefaultValue("3ms") Duration batchLinger){
+		@DefaultValue("0ms") Duration batchLinger){
 
 	public ConsumerProperties {
 		if (batchSize < 1) {

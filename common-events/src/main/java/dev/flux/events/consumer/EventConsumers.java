@@ -47,8 +47,8 @@ final class EventConsumers implements SmartLifecycle {
 
 	/**
 	 * A container that hands the listener up to {@code batchSize} deliveries at a time,
-	 * lingering at most {@code linger} while a batch fills, and waiting long while the
-	 * queue is quiet ({@link BatchLinger}).
+	 * of those already delivered (lingering at most {@code linger} while a batch fills,
+	 * if positive), and waiting long while the queue is quiet ({@link BatchLinger}).
 	 */
 	void addBatched(ConnectionFactory connectionFactory, String queue, ChannelAwareBatchMessageListener listener,
 			int prefetch, int concurrency, int batchSize, Duration linger) {

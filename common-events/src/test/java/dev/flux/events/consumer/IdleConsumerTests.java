@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The batch linger (a few milliseconds) applies while deliveries flow: a consumer of a
- * quiet queue waits long and wakes up about once a second, not once per linger. Counted
- * from the consumer threads' voluntary context switches in Linux's {@code /proc}.
+ * A batch never waits for more deliveries than were already there, and a consumer of a
+ * quiet queue waits long: it wakes up about once a second. Counted from the consumer
+ * threads' voluntary context switches in Linux's {@code /proc}.
  */
 @SpringBootTest(classes = SampleServiceApplication.class)
 @WithFluxInfrastructure

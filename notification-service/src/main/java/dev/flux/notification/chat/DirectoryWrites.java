@@ -93,12 +93,11 @@ class DirectoryWrites {
 	private Long member(String serverId, UUID userId, List<String> roleIds, boolean present, long version) {
 		long id = Long.parseLong(serverId);
 		Long[] roles = roleIds.stream().map(Long::valueOf).toArray(Long[]::new);
-		// Never for a deleted account: a membership event arriving after user.deleted
-		// would
-		// otherwise bring its id back.
+		// Never for a deleted account: a membership event arriving after (or while)
+		// user.deleted is applied would otherwise bring its id back.
 		this.jdbc.sql("""
 				insert into chat_members (server_id, user_id, role_ids, present, version)
-				select ?, ?, ?, ?, ? where not exists (select 1 from deleted_recipients where user_id = ?)
+				select ?, ?, ?, ?, ? where flux_storable(?)
 				on conflict (server_id, user_id) do update set role_ids = excluded.role_ids,
 				  present = excluded.present, version = excluded.version
 				where chat_members.version < excluded.version

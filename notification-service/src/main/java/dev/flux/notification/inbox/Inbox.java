@@ -40,16 +40,21 @@ public class Inbox {
 		this.clock = clock;
 	}
 
-	/** Adds a notification unless one with its id is already there. */
+	/**
+	 * Adds a notification unless one with its id is already there, or its owner or the
+	 * account it names is deleted.
+	 */
 	@Transactional
 	public void add(Notice notice) {
 		this.jdbc.sql("""
-				INSERT INTO notifications (id, user_id, type, title, body, data, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
+				INSERT INTO notifications (id, user_id, type, title, body, data, created_at, about_user_id)
+				SELECT ?, ?, ?, ?, ?, ?, ?, ?::uuid
+				WHERE flux_storable(?) AND (?::uuid IS NULL OR flux_storable(?::uuid))
 				ON CONFLICT (id) DO NOTHING
 				""")
 			.params(notice.id(), notice.userId(), notice.type(), notice.title(), notice.body(),
-					JSON.writeValueAsString(notice.data()), Timestamp.from(notice.createdAt()))
+					JSON.writeValueAsString(notice.data()), Timestamp.from(notice.createdAt()), notice.about(),
+					notice.userId(), notice.about(), notice.about())
 			.update();
 	}
 
@@ -92,10 +97,14 @@ public class Inbox {
 		return this.notifications.markAllRead(userId, this.clock.instant());
 	}
 
-	/** Forgets every notification of a deleted account. */
+	/**
+	 * Forgets every notification of a deleted account, and those in others' inboxes that
+	 * name it.
+	 */
 	@Transactional
 	public void forget(UUID userId) {
 		this.notifications.deleteByOwner(userId);
+		this.jdbc.sql("DELETE FROM notifications WHERE about_user_id = ?").param(userId).update();
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A notification one event gives one user. Its id is derived from the event, the user and
  * the type, so the inbox (which stores it) and every gateway (which pushes it) name it
@@ -29,6 +31,15 @@ public record Notice(UUID id, UUID userId, String type, String title, String bod
 			Instant createdAt) {
 		UUID id = UUID.nameUUIDFromBytes((eventId + "/" + userId + "/" + type).getBytes(StandardCharsets.UTF_8));
 		return new Notice(id, userId, type, title, body, data, createdAt);
+	}
+
+	/**
+	 * The account the notice names besides its owner (a friend request's sender, a
+	 * message's author), null when none: erasing that account takes the notice with it.
+	 */
+	@Nullable UUID about() {
+		String about = this.data.getOrDefault("userId", this.data.get("authorId"));
+		return (about != null) ? UUID.fromString(about) : null;
 	}
 
 	/** As the API and the gateway show it: unread. */

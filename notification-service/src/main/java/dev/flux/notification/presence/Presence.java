@@ -162,8 +162,7 @@ public class Presence {
 	 */
 	private boolean lock(UUID userId) {
 		this.jdbc.sql("""
-				INSERT INTO presence (user_id) SELECT :id
-				WHERE NOT EXISTS (SELECT 1 FROM deleted_recipients WHERE user_id = :id)
+				INSERT INTO presence (user_id) SELECT :id WHERE flux_storable(:id)
 				ON CONFLICT (user_id) DO NOTHING""").param("id", userId).update();
 		return this.jdbc.sql("SELECT user_id FROM presence WHERE user_id = ? FOR UPDATE")
 			.param(userId)

@@ -57,8 +57,9 @@ public class ReadStates {
 					insert into unread_mentions (user_id, channel_id, message_id)
 					select ?, ?, ? where not exists
 					  (select 1 from read_positions where user_id = ? and channel_id = ? and last_read_id >= ?)
+					  and flux_storable(?)
 					on conflict do nothing
-					""").params(user, channelId, messageId, user, channelId, messageId).update();
+					""").params(user, channelId, messageId, user, channelId, messageId, user).update();
 		}
 	}
 
@@ -109,10 +110,10 @@ public class ReadStates {
 
 	private void read(UUID userId, long channelId, long messageId) {
 		this.jdbc.sql("""
-				insert into read_positions (user_id, channel_id, last_read_id) values (?, ?, ?)
+				insert into read_positions (user_id, channel_id, last_read_id) select ?, ?, ? where flux_storable(?)
 				on conflict (user_id, channel_id) do update set last_read_id = excluded.last_read_id
 				where read_positions.last_read_id < excluded.last_read_id
-				""").params(userId, channelId, messageId).update();
+				""").params(userId, channelId, messageId, userId).update();
 		this.jdbc.sql("delete from unread_mentions where user_id = ? and channel_id = ? and message_id <= ?")
 			.params(userId, channelId, messageId)
 			.update();

@@ -35,7 +35,7 @@ public class Recipients {
 	public void profileUpdated(ProfileUpdated profile, long version) {
 		this.jdbc.sql("""
 				INSERT INTO recipients (user_id, display_name, avatar_url, status, profile_version)
-				VALUES (:id, :displayName, :avatarUrl, :status, :version)
+				SELECT :id, :displayName, :avatarUrl, :status, :version WHERE flux_storable(:id)
 				ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name,
 					avatar_url = excluded.avatar_url, status = excluded.status,
 					profile_version = excluded.profile_version
@@ -54,6 +54,9 @@ public class Recipients {
 	 * events about it change nothing ({@link #deleted}).
 	 */
 	public void forget(UUID userId) {
+		// First: the account's writes in flight commit before this goes on, later ones
+		// wait and then see the tombstone (V100__account_erasure.sql).
+		this.jdbc.sql("SELECT flux_erasing(?)").param(userId).query().singleRow();
 		this.jdbc.sql("DELETE FROM recipients WHERE user_id = ?").param(userId).update();
 		this.jdbc.sql("INSERT INTO deleted_recipients (user_id) VALUES (?) ON CONFLICT DO NOTHING")
 			.param(userId)
@@ -90,7 +93,7 @@ public class Recipients {
 	private void account(UUID userId, String username, String email, long version) {
 		this.jdbc.sql("""
 				INSERT INTO recipients (user_id, username, email, account_version)
-				VALUES (:id, :username, :email, :version)
+				SELECT :id, :username, :email, :version WHERE flux_storable(:id)
 				ON CONFLICT (user_id) DO UPDATE SET username = excluded.username, email = excluded.email,
 					account_version = excluded.account_version
 				WHERE recipients.account_version < excluded.account_version

@@ -46,8 +46,8 @@ public class SocialDirectory implements AudienceSource {
 		}
 		this.jdbc.sql("delete from dm_members where channel_id = ?").param(channelId).update();
 		for (UUID member : members) {
-			this.jdbc.sql("insert into dm_members (channel_id, user_id) values (?, ?)")
-				.params(channelId, member)
+			this.jdbc.sql("insert into dm_members (channel_id, user_id) select ?, ? where flux_storable(?)")
+				.params(channelId, member, member)
 				.update();
 		}
 	}
@@ -102,11 +102,12 @@ public class SocialDirectory implements AudienceSource {
 	@Transactional
 	public void preferenceChanged(UUID userId, boolean notificationsEnabled, long version) {
 		this.jdbc.sql("""
-				insert into notification_preferences (user_id, notifications_enabled, version) values (?, ?, ?)
+				insert into notification_preferences (user_id, notifications_enabled, version)
+				select ?, ?, ? where flux_storable(?)
 				on conflict (user_id) do update set notifications_enabled = excluded.notifications_enabled,
 				  version = excluded.version
 				where notification_preferences.version < excluded.version
-				""").params(userId, notificationsEnabled, version).update();
+				""").params(userId, notificationsEnabled, version, userId).update();
 	}
 
 	/** Whether the user wants notifications (yes until they said otherwise). */
