@@ -8,7 +8,7 @@ Runs chat-service and notification-service (the gateway) as processes on throw-a
 prints each figure beside its in-run baseline and target, with uptime at start and end; the
 figures are written to .flux/bench/chat.json. A smaller run: FLUX_BENCH_JAVA_OPTS (default -Xmx1g),
 e.g. "-Xmx1g -Dbench.members=20 -Dbench.history=10000"; also bench.clients, bench.seconds,
-bench.round, bench.pages, and bench.serviceOpts for both services' JVMs (a JFR recording, say).
+bench.round, bench.pages, bench.warmupPages, and bench.serviceOpts for both services' JVMs (a JFR recording, say).
 EOF2
 }
 

@@ -1,6 +1,7 @@
 package dev.flux.notification.gateway;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -125,7 +126,7 @@ final class ChatFanout {
 		if (payload instanceof MemberLeft left) {
 			targets.add(left.userId());
 		}
-		push(targets, null, envelope.type(), Frames.render(payload), envelope.correlationId());
+		push(targets, null, envelope.type(), payload, envelope.correlationId());
 		return true;
 	}
 
@@ -134,7 +135,7 @@ final class ChatFanout {
 	 * copy), so the next message finds its audience, and pushed to its members and to the
 	 * one who was removed or left.
 	 */
-	private void directMessages(long channelId, java.util.List<UUID> members, @Nullable UUID target, Object payload,
+	private void directMessages(long channelId, List<UUID> members, @Nullable UUID target, Object payload,
 			EventEnvelope envelope) {
 		try {
 			this.social.dmChanged(channelId, members, envelope.aggregateVersion());
@@ -151,7 +152,7 @@ final class ChatFanout {
 	}
 
 	private void toUsers(Set<UUID> users, Object payload, EventEnvelope envelope) {
-		push(users, null, envelope.type(), Frames.render(payload), envelope.correlationId());
+		push(users, null, envelope.type(), payload, envelope.correlationId());
 	}
 
 	private Set<UUID> viewersOf(String channelId) {
@@ -165,13 +166,21 @@ final class ChatFanout {
 		if (audience == null) {
 			return;
 		}
-		push(audience.viewers(), except, type, Frames.render(payload), correlationId);
+		push(audience.viewers(), except, type, payload, correlationId);
 	}
 
-	private void push(Set<UUID> users, @Nullable UUID except, String type, Frames.Rendered payload,
-			UUID correlationId) {
-		for (GatewaySession session : this.sessions.of(users, except)) {
-			session.push(type, payload, correlationId);
+	/**
+	 * Every instance gets every chat event: the payload is rendered only when a session
+	 * here is to receive it.
+	 */
+	private void push(Set<UUID> users, @Nullable UUID except, String type, Object payload, UUID correlationId) {
+		List<GatewaySession> targets = this.sessions.of(users, except);
+		if (targets.isEmpty()) {
+			return;
+		}
+		Frames.Rendered rendered = Frames.render(payload);
+		for (GatewaySession session : targets) {
+			session.push(type, rendered, correlationId);
 		}
 	}
 

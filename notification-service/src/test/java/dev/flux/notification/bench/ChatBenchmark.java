@@ -83,6 +83,13 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 	private static final int PAGES = Integer.getInteger("bench.pages", 2_000);
 
 	/**
+	 * Pages of each kind before the measured ones. The page's code is new to the service
+	 * after the sends: with 200, the first seconds of the measured pages were its JIT
+	 * compilation (two thirds of the slowest 1% fell in them, at half the later rate).
+	 */
+	private static final int WARM_UP_PAGES = Integer.getInteger("bench.warmupPages", 2_000);
+
+	/**
 	 * chat-service's Snowflake layout: 41 bits of milliseconds, 10 of worker, 12 of
 	 * sequence.
 	 */
@@ -508,10 +515,10 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 		Latencies api = new Latencies();
 		Latencies sql = new Latencies();
 		try (PreparedStatement page = db.prepareStatement(PAGE_SQL)) {
-			for (int i = 0; i < PAGES + 200; i++) {
+			for (int i = 0; i < PAGES + WARM_UP_PAGES; i++) {
 				// A random point with at least a full page below it.
 				long before = ((millis - 1 - ThreadLocalRandom.current().nextInt(HISTORY - 50)) << TIME_SHIFT) | worker;
-				boolean warm = i >= 200;
+				boolean warm = i >= WARM_UP_PAGES;
 				// Whichever reads a point first brings its pages into PostgreSQL's
 				// buffers
 				// for the other: the two take turns at going first.
