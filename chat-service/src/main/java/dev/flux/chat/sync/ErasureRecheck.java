@@ -52,19 +52,19 @@ class ErasureRecheck {
 				this.erasure.erase(userId);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Could not erase deleted user {} again (next try in {}): {}", userId,
-						this.settings.recheckInterval(), ex.toString());
+				logger.warn("Could not erase deleted user {} again (tried again next round): {}", userId,
+						ex.toString());
 			}
 		}
 	}
 
 	/**
-	 * How often ({@code flux.chat.erasure.recheck-interval}) and for how long after the
-	 * deletion ({@code recheck-for}, longer than any request and the deleted-check
-	 * cache).
+	 * For how long after the deletion ({@code flux.chat.erasure.recheck-for}, longer than
+	 * any request and the deleted-check cache); how often is read by the schedule alone
+	 * ({@code flux.chat.erasure.recheck-interval}).
 	 */
 	@ConfigurationProperties("flux.chat.erasure")
-	record Settings(@DefaultValue("5s") Duration recheckInterval, @DefaultValue("10m") Duration recheckFor) {
+	record Settings(@DefaultValue("10m") Duration recheckFor) {
 
 	}
 

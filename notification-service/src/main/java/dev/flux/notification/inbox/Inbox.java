@@ -48,13 +48,18 @@ public class Inbox {
 	public void add(Notice notice) {
 		this.jdbc.sql("""
 				INSERT INTO notifications (id, user_id, type, title, body, data, created_at, about_user_id)
-				SELECT ?, ?, ?, ?, ?, ?, ?, ?::uuid
-				WHERE flux_storable(?) AND (?::uuid IS NULL OR flux_storable(?::uuid))
+				SELECT :id, :owner, :type, :title, :body, :data, :createdAt, :about::uuid
+				WHERE flux_storable(:owner) AND (:about::uuid IS NULL OR flux_storable(:about::uuid))
 				ON CONFLICT (id) DO NOTHING
 				""")
-			.params(notice.id(), notice.userId(), notice.type(), notice.title(), notice.body(),
-					JSON.writeValueAsString(notice.data()), Timestamp.from(notice.createdAt()), notice.about(),
-					notice.userId(), notice.about(), notice.about())
+			.param("id", notice.id())
+			.param("owner", notice.userId())
+			.param("type", notice.type())
+			.param("title", notice.title())
+			.param("body", notice.body())
+			.param("data", JSON.writeValueAsString(notice.data()))
+			.param("createdAt", Timestamp.from(notice.createdAt()))
+			.param("about", notice.about())
 			.update();
 	}
 
