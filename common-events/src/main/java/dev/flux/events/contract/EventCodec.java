@@ -1,6 +1,9 @@
 package dev.flux.events.contract;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -239,17 +242,54 @@ public final class EventCodec {
 		return UUID.fromString(text);
 	}
 
-	/** An RFC 3339 time with upper-case T and Z, or null. */
+	/**
+	 * An RFC 3339 time with upper-case T and Z, or null. Read from the fixed positions
+	 * the pattern checked, where {@code ISO_OFFSET_DATE_TIME} built a map of fields per
+	 * event; a field out of range (month 13, February 30, hour 24, offset +19:00) is
+	 * null, as that formatter refused it.
+	 */
 	private static @Nullable Instant plainInstant(@Nullable JsonNode node) {
-		if (node == null || !node.isString() || !PLAIN_TIME.matcher(node.stringValue()).matches()) {
+		if (node == null || !node.isString()) {
 			return null;
+		}
+		String text = node.stringValue();
+		if (!PLAIN_TIME.matcher(text).matches()) {
+			return null;
+		}
+		int nanos = 0;
+		int end = 19;
+		if (text.charAt(end) == '.') {
+			int digits = 0;
+			for (end++; text.charAt(end) >= '0' && text.charAt(end) <= '9'; end++, digits++) {
+				nanos = nanos * 10 + (text.charAt(end) - '0');
+			}
+			for (; digits < 9; digits++) {
+				nanos *= 10;
+			}
 		}
 		try {
-			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(node.stringValue(), Instant::from);
+			ZoneOffset offset = ZoneOffset.UTC;
+			if (text.charAt(end) != 'Z') {
+				int sign = (text.charAt(end) == '-') ? -1 : 1;
+				offset = ZoneOffset.ofHoursMinutes(sign * digits(text, end + 1, 2), sign * digits(text, end + 4, 2));
+			}
+			return LocalDateTime
+				.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
+						digits(text, 14, 2), digits(text, 17, 2), nanos)
+				.toInstant(offset);
 		}
-		catch (DateTimeParseException ex) {
+		catch (DateTimeException ex) {
 			return null;
 		}
+	}
+
+	/** The number the pattern already found as {@code length} digits at {@code from}. */
+	private static int digits(String text, int from, int length) {
+		int value = 0;
+		for (int i = from; i < from + length; i++) {
+			value = value * 10 + (text.charAt(i) - '0');
+		}
+		return value;
 	}
 
 	private static UUID uuid(JsonNode tree, String field) {

@@ -38,7 +38,10 @@ final class EventSchemas {
 			.formatAssertionsEnabled(true)
 			.locale(Locale.ENGLISH)
 			.build();
-		Dialect dialect = Dialect.builder(Dialects.getDraft202012()).format(new EmailFormat()).build();
+		Dialect dialect = Dialect.builder(Dialects.getDraft202012())
+			.format(new EmailFormat())
+			.format(new UuidFormat())
+			.build();
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
 				(builder) -> builder.schemaRegistryConfig(config));
 		this.envelope = load(registry, mapper, EventSchemas.class.getClassLoader(), ENVELOPE);

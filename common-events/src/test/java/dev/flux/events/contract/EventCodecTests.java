@@ -291,6 +291,41 @@ class EventCodecTests {
 		assertThat(read.payload()).isEqualTo(tree.get("payload"));
 	}
 
+	/**
+	 * The codec reads a plain time from its fixed positions rather than with
+	 * {@code ISO_OFFSET_DATE_TIME}: every time that formatter reads is read to the same
+	 * instant.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.1Z", "2026-01-01T00:00:00.12+01:00",
+			"2026-06-30T23:59:59.999999999Z", "2026-01-01T00:00:00.000001-00:30", "2024-02-29T12:34:56+05:45",
+			"2026-01-01T00:00:00+18:00", "2026-01-01T00:00:00-18:00", "2026-01-01T00:00:00-00:00",
+			"0001-01-01T00:00:00Z", "9999-12-31T23:59:59.5-11:30" })
+	void readsEveryPlainTimeAsTheIsoFormatterDoes(String time) {
+		ObjectNode tree = ContractSamples.exampleTree(UserCreated.class);
+		tree.put("occurredAt", time);
+
+		assertThat(this.codec.fromJson(ContractSamples.json(tree)).occurredAt())
+			.isEqualTo(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(time, Instant::from));
+	}
+
+	/**
+	 * A time of the plain shape with a field out of range is refused, with the field
+	 * named, as when the ISO formatter read it.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "2025-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-13-01T00:00:00Z",
+			"2026-00-01T00:00:00Z", "2026-01-00T00:00:00Z", "2026-01-01T23:60:00Z", "2026-01-01T23:59:60.5Z",
+			"2026-01-01T00:00:00+18:01", "2026-01-01T00:00:00-19:00", "2026-01-01T00:00:00+05:60" })
+	void rejectsAPlainTimeWithAFieldOutOfRange(String time) {
+		ObjectNode tree = ContractSamples.exampleTree(UserCreated.class);
+		tree.put("occurredAt", time);
+
+		assertThatExceptionOfType(MalformedEventException.class)
+			.isThrownBy(() -> this.codec.fromJson(ContractSamples.json(tree)))
+			.withMessageContaining("/occurredAt");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"eventId\": ", "not json", "", "[]", "null", "\"event\"", "{} {}" })
 	void rejectsWhatIsNotAJsonObject(String json) {
@@ -345,6 +380,36 @@ class EventCodecTests {
 				.anySatisfy((violation) -> assertThat(violation).startsWith("/email: ").contains("email"))
 				.anySatisfy((violation) -> assertThat(violation).startsWith("/emailVerified: ").contains("boolean"))
 				.anySatisfy((violation) -> assertThat(violation).startsWith("/changedFields/0: ")));
+	}
+
+	/**
+	 * The payload schemas' {@code uuid} format is checked without the validator's regular
+	 * expression, to the same rule: hex digits of either case, 8-4-4-4-12, nothing else.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			11111111-2222-4333-8444-555555555555  | true
+			AAAAAAAA-bbbb-4CcC-8ddd-EEEEEEEEEEEE  | true
+			11111111-2222-4333-8444-55555555555G  | false
+			11111111-2222-4333-8444-5555555555555 | false
+			11111111-2222-4333-8444-55555555555   | false
+			11111111+2222-4333-8444-555555555555  | false
+			111111112-222-4333-8444-555555555555  | false
+			'{11111111-2222-4333-8444-55555555555}' | false
+			11111111-2222-4333-8444-55555555555٣ | false
+			''                                    | false
+			""")
+	void validateHoldsPayloadUuidsToTheUuidFormat(String userId, boolean valid) {
+		EventEnvelope envelope = withPayload(UserDeleted.class, (payload) -> payload.put("userId", userId));
+
+		if (valid) {
+			this.codec.validate(envelope);
+		}
+		else {
+			assertThatExceptionOfType(SchemaViolationException.class).isThrownBy(() -> this.codec.validate(envelope))
+				.satisfies((ex) -> assertThat(ex.violations())
+					.containsExactly("/userId: does not match the uuid pattern must be a valid RFC 4122 UUID"));
+		}
 	}
 
 	@Test
