@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -27,12 +26,6 @@ import dev.flux.events.EventType;
  * {@link EventCatalog}; thread-safe.
  */
 public final class EventCodec {
-
-	/** The envelope schema's pattern of {@code type}. */
-	private static final Pattern EVENT_TYPE = Pattern.compile("^[a-z][a-zA-Z0-9_-]*(\\.[a-z][a-zA-Z0-9_-]*)+$");
-
-	private static final Pattern PLAIN_TIME = Pattern
-		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
 	private final JsonMapper mapper;
 
@@ -207,8 +200,8 @@ public final class EventCodec {
 		JsonNode aggregateVersion = tree.get("aggregateVersion");
 		JsonNode payload = tree.get("payload");
 		if (eventId == null || correlationId == null || (!noCausation && causationId == null) || occurredAt == null
-				|| type == null || !type.isString() || !EVENT_TYPE.matcher(type.stringValue()).matches()
-				|| version == null || !version.isInt() || version.intValue() < 1 || !nonEmptyString(producer)
+				|| type == null || !type.isString() || !plainType(type.stringValue()) || version == null
+				|| !version.isInt() || version.intValue() < 1 || !nonEmptyString(producer)
 				|| !nonEmptyString(aggregateId) || aggregateVersion == null
 				|| !(aggregateVersion.isInt() || aggregateVersion.isLong()) || aggregateVersion.longValue() < 0
 				|| payload == null || !payload.isObject()) {
@@ -222,7 +215,37 @@ public final class EventCodec {
 		return node != null && node.isString() && !node.stringValue().isEmpty();
 	}
 
-	/** A lower-case 8-4-4-4-12 hex UUID, or null. */
+	/**
+	 * Whether the type has the envelope schema's pattern
+	 * {@code ^[a-z][a-zA-Z0-9_-]*(\.[a-z][a-zA-Z0-9_-]*)+$}, checked without a regular
+	 * expression.
+	 */
+	private static boolean plainType(String type) {
+		int segments = 0;
+		boolean segmentStart = true;
+		for (int i = 0; i < type.length(); i++) {
+			char c = type.charAt(i);
+			if (segmentStart) {
+				if (c < 'a' || c > 'z') {
+					return false;
+				}
+				segmentStart = false;
+				segments++;
+			}
+			else if (c == '.') {
+				segmentStart = true;
+			}
+			else if (!(isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return !segmentStart && segments >= 2;
+	}
+
+	/**
+	 * A lower-case 8-4-4-4-12 hex UUID, or null; its bits are read in the same pass
+	 * rather than by parsing the text again.
+	 */
 	private static @Nullable UUID plainUuid(@Nullable JsonNode node) {
 		if (node == null || !node.isString()) {
 			return null;
@@ -231,47 +254,60 @@ public final class EventCodec {
 		if (text.length() != 36) {
 			return null;
 		}
+		long high = 0;
+		long low = 0;
+		int nibbles = 0;
 		for (int i = 0; i < 36; i++) {
 			char c = text.charAt(i);
-			boolean ok = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-'
-					: (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-			if (!ok) {
+			if (i == 8 || i == 13 || i == 18 || i == 23) {
+				if (c != '-') {
+					return null;
+				}
+				continue;
+			}
+			int nibble = isDigit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : -1;
+			if (nibble < 0) {
 				return null;
 			}
+			if (nibbles++ < 16) {
+				high = (high << 4) | nibble;
+			}
+			else {
+				low = (low << 4) | nibble;
+			}
 		}
-		return UUID.fromString(text);
+		return new UUID(high, low);
 	}
 
 	/**
-	 * An RFC 3339 time with upper-case T and Z, or null. Read from the fixed positions
-	 * the pattern checked, where {@code ISO_OFFSET_DATE_TIME} built a map of fields per
-	 * event; a field out of range (month 13, February 30, hour 24, offset +19:00) is
-	 * null, as that formatter refused it.
+	 * An RFC 3339 time with upper-case T and Z ({@code yyyy-MM-ddTHH:mm:ss}, 1-9 digits
+	 * of fraction, {@code Z} or {@code +HH:mm}), or null. Read from its fixed positions,
+	 * where {@code ISO_OFFSET_DATE_TIME} built a map of fields per event; a field out of
+	 * range (month 13, February 30, hour 24, offset +19:00) is null, as that formatter
+	 * refused it.
 	 */
 	private static @Nullable Instant plainInstant(@Nullable JsonNode node) {
 		if (node == null || !node.isString()) {
 			return null;
 		}
 		String text = node.stringValue();
-		if (!PLAIN_TIME.matcher(text).matches()) {
+		int offsetAt = plainTimeOffset(text);
+		if (offsetAt < 0) {
 			return null;
 		}
 		int nanos = 0;
-		int end = 19;
-		if (text.charAt(end) == '.') {
-			int digits = 0;
-			for (end++; text.charAt(end) >= '0' && text.charAt(end) <= '9'; end++, digits++) {
-				nanos = nanos * 10 + (text.charAt(end) - '0');
-			}
-			for (; digits < 9; digits++) {
+		if (text.charAt(19) == '.') {
+			nanos = digits(text, 20, offsetAt - 20);
+			for (int digits = offsetAt - 20; digits < 9; digits++) {
 				nanos *= 10;
 			}
 		}
 		try {
 			ZoneOffset offset = ZoneOffset.UTC;
-			if (text.charAt(end) != 'Z') {
-				int sign = (text.charAt(end) == '-') ? -1 : 1;
-				offset = ZoneOffset.ofHoursMinutes(sign * digits(text, end + 1, 2), sign * digits(text, end + 4, 2));
+			if (text.charAt(offsetAt) != 'Z') {
+				int sign = (text.charAt(offsetAt) == '-') ? -1 : 1;
+				offset = ZoneOffset.ofHoursMinutes(sign * digits(text, offsetAt + 1, 2),
+						sign * digits(text, offsetAt + 4, 2));
 			}
 			return LocalDateTime
 				.of(digits(text, 0, 4), digits(text, 5, 2), digits(text, 8, 2), digits(text, 11, 2),
@@ -283,7 +319,53 @@ public final class EventCodec {
 		}
 	}
 
-	/** The number the pattern already found as {@code length} digits at {@code from}. */
+	/**
+	 * Where the offset of a plain time starts, or -1 when the text does not have that
+	 * shape: {@code \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})}.
+	 */
+	private static int plainTimeOffset(String text) {
+		int length = text.length();
+		if (length < 20) {
+			return -1;
+		}
+		for (int i = 0; i < 19; i++) {
+			char c = text.charAt(i);
+			boolean ok = switch (i) {
+				case 4, 7 -> c == '-';
+				case 10 -> c == 'T';
+				case 13, 16 -> c == ':';
+				default -> isDigit(c);
+			};
+			if (!ok) {
+				return -1;
+			}
+		}
+		int at = 19;
+		if (text.charAt(at) == '.') {
+			at++;
+			while (at < length && isDigit(text.charAt(at))) {
+				at++;
+			}
+			if (at == 20 || at > 29) {
+				return -1;
+			}
+		}
+		if (at == length - 1 && text.charAt(at) == 'Z') {
+			return at;
+		}
+		boolean numericOffset = at == length - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-')
+				&& isDigit(text.charAt(at + 1)) && isDigit(text.charAt(at + 2)) && text.charAt(at + 3) == ':'
+				&& isDigit(text.charAt(at + 4)) && isDigit(text.charAt(at + 5));
+		return numericOffset ? at : -1;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	/**
+	 * The number written as {@code length} ASCII digits at {@code from}, already checked.
+	 */
 	private static int digits(String text, int from, int length) {
 		int value = 0;
 		for (int i = from; i < from + length; i++) {

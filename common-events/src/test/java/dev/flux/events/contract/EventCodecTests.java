@@ -248,6 +248,10 @@ class EventCodecTests {
 			type             | "user"
 			type             | "user.Created"
 			type             | "user..created"
+			type             | "a.b-c_D9.x"
+			type             | "user."
+			type             | ".user.created"
+			type             | "user.created!"
 			version          | 1.0
 			version          | 2147483648
 			occurredAt       | "2026-01-01T00:00:00Z"
@@ -260,6 +264,11 @@ class EventCodecTests {
 			occurredAt       | "2026-01-01 00:00:00Z"
 			occurredAt       | "2026-01-01t00:00:00z"
 			occurredAt       | "2016-12-31T23:59:60Z"
+			occurredAt       | "2026-01-01T00:00:00.Z"
+			occurredAt       | "2026-01-01T00:00:00+02:00 "
+			occurredAt       | "2026-01-01T00:00:00+0200"
+			eventId          | "11111111-2222-4333-8444-55555555555A"
+			eventId          | "ffffffff-ffff-ffff-ffff-ffffffffffff"
 			producer         | " "
 			aggregateVersion | 0
 			aggregateVersion | 9223372036854775807
