@@ -14,7 +14,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.flux.events.EventEnvelope;
@@ -28,6 +27,9 @@ public final class EventCodec {
 
 	/** The envelope schema's pattern of {@code type}. */
 	private static final Pattern EVENT_TYPE = Pattern.compile("^[a-z][a-zA-Z0-9_-]*(\\.[a-z][a-zA-Z0-9_-]*)+$");
+
+	private static final Pattern PLAIN_TIME = Pattern
+		.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
 	private final JsonMapper mapper;
 
@@ -53,8 +55,6 @@ public final class EventCodec {
 		this.mapper = mapper.rebuild()
 			.disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-			.addModule(
-					new SimpleModule("flux-plain-times").addDeserializer(Instant.class, new PlainTimes.Deserializer()))
 			.build();
 		this.catalog = catalog;
 		this.schemas = new EventSchemas(this.mapper, catalog);
@@ -241,7 +241,15 @@ public final class EventCodec {
 
 	/** An RFC 3339 time with upper-case T and Z, or null. */
 	private static @Nullable Instant plainInstant(@Nullable JsonNode node) {
-		return (node != null && node.isString()) ? PlainTimes.parse(node.stringValue()) : null;
+		if (node == null || !node.isString() || !PLAIN_TIME.matcher(node.stringValue()).matches()) {
+			return null;
+		}
+		try {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(node.stringValue(), Instant::from);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static UUID uuid(JsonNode tree, String field) {
