@@ -166,6 +166,32 @@ class MessageApiTests extends ChatServiceTest {
 	}
 
 	@Test
+	void historyShowsNothingToAStrangerOrToAMemberDeniedReadMessageHistory() {
+		User owner = newUser();
+		User member = newUser();
+		User stranger = newUser();
+		Server server = newServer(owner);
+		join(owner, server, member);
+		send(owner, server.general(), Map.of("content", "members only"));
+		String path = "/api/channels/" + server.general() + "/messages";
+		assertThat(contents(path, member)).containsExactly("members only");
+		assertThat(this.http
+			.put("/api/channels/" + server.general() + "/overwrites/roles/" + server.id(),
+					Map.of("allow", List.of(), "deny", List.of("READ_MESSAGE_HISTORY")), owner.token())
+			.status()).isEqualTo(200);
+
+		Http.Reply denied = this.http.get(path, member.token());
+		Http.Reply hidden = this.http.get(path + "?limit=100", stranger.token());
+
+		assertThat(denied.status()).isEqualTo(403);
+		assertThat(denied.<String>json("$.type")).endsWith("/missing-permission");
+		assertThat(hidden.status()).isEqualTo(404);
+		assertThat(denied.body()).doesNotContain("members only");
+		assertThat(hidden.body()).doesNotContain("members only");
+		assertThat(contents(path, owner)).containsExactly("members only");
+	}
+
+	@Test
 	void badInputIsA400ProblemNeverA500() {
 		User owner = newUser();
 		Server server = newServer(owner);

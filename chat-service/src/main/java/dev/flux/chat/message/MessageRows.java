@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.flux.chat.message.Messages.HistoryQuery;
+import dev.flux.chat.server.ChannelRead;
 import dev.flux.chat.user.ChatUsers.UserView;
 
 /**
@@ -128,26 +130,29 @@ class MessageRows {
 	}
 
 	/**
-	 * Up to {@code limit} messages with ids below {@code before}, newest first, each with
-	 * its author (one statement: the range of the primary key, and each author by
-	 * theirs).
+	 * The read of a page of history, newest first, each message with its author: the
+	 * latest, those before or after an id, or those around one (half older, the rest from
+	 * it on). Each part is one range of the primary key {@code (channel_id, id)}.
 	 */
-	List<Authored> before(long channelId, long before, int limit) {
-		return this.jdbc.sql(PAGE + "where m.channel_id = ? and m.id < ? order by m.id desc limit ?")
-			.params(channelId, before, limit)
-			.query(MessageRows::authored)
-			.list();
-	}
-
-	/**
-	 * Up to {@code limit} messages with ids from {@code from} on, oldest first, each with
-	 * its author.
-	 */
-	List<Authored> from(long channelId, long from, int limit) {
-		return this.jdbc.sql(PAGE + "where m.channel_id = ? and m.id >= ? order by m.id limit ?")
-			.params(channelId, from, limit)
-			.query(MessageRows::authored)
-			.list();
+	ChannelRead<Authored> page(long channelId, HistoryQuery query) {
+		int limit = query.limit();
+		if (query.after() != null) {
+			return new ChannelRead<>("select * from (" + PAGE
+					+ "where m.channel_id = ? and m.id > ? order by m.id limit ?) p " + "order by p.id desc",
+					List.of(channelId, query.after(), limit), MessageRows::authored);
+		}
+		if (query.around() != null) {
+			int older = limit / 2;
+			return new ChannelRead<>(
+					"select * from ((" + PAGE
+							+ "where m.channel_id = ? and m.id >= ? order by m.id limit ?) union all (" + PAGE
+							+ "where m.channel_id = ? and m.id < ? order by m.id desc limit ?)) p order by p.id desc",
+					List.of(channelId, query.around(), limit - older, channelId, query.around(), older),
+					MessageRows::authored);
+		}
+		long before = (query.before() != null) ? query.before() : Long.MAX_VALUE;
+		return new ChannelRead<>(PAGE + "where m.channel_id = ? and m.id < ? order by m.id desc limit ?",
+				List.of(channelId, before, limit), MessageRows::authored);
 	}
 
 	private static @Nullable Timestamp timestamp(Message message) {

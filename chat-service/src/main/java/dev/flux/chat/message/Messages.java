@@ -3,7 +3,6 @@ package dev.flux.chat.message;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import dev.flux.events.permission.Permission;
 import dev.flux.chat.refusal.Refusal;
 import dev.flux.chat.server.Access;
 import dev.flux.chat.server.ChannelAccess;
+import dev.flux.chat.server.ChannelRead;
 import dev.flux.chat.user.ChatUsers;
 import dev.flux.chat.user.ChatUsers.UserView;
 import dev.flux.events.contract.Mentions;
@@ -148,30 +148,18 @@ public class Messages {
 
 	/**
 	 * A page of history, newest first: the latest messages, those before or after an id,
-	 * or those around one (half older, the rest from it on). Two statements and no
-	 * transaction: the caller's access, then the page with its authors; a permission
-	 * changed between the two is the same race as between two requests.
+	 * or those around one (half older, the rest from it on). One round trip and no
+	 * transaction: the caller's access and the page with its authors go to PostgreSQL
+	 * together, and the page is shown only if the access allows it; a permission changed
+	 * between the two is the same race as between two requests.
 	 */
 	public List<MessageView> history(long channelId, UUID userId, HistoryQuery query) {
-		ChannelAccess access = readable(channelId, userId);
-		List<Authored> page;
-		if (query.after() != null) {
-			page = new ArrayList<>(this.rows.from(channelId, query.after() + 1, query.limit()));
-			Collections.reverse(page);
-		}
-		else if (query.around() != null) {
-			int older = query.limit() / 2;
-			List<Authored> newer = new ArrayList<>(this.rows.from(channelId, query.around(), query.limit() - older));
-			Collections.reverse(newer);
-			page = new ArrayList<>(newer);
-			page.addAll(this.rows.before(channelId, query.around(), older));
-		}
-		else {
-			page = this.rows.before(channelId, (query.before() != null) ? query.before() : Long.MAX_VALUE,
-					query.limit());
-		}
-		List<MessageView> views = new ArrayList<>(page.size());
-		for (Authored authored : page) {
+		ChannelRead.Result<Authored> read = this.access.read(channelId, userId, this.rows.page(channelId, query));
+		ChannelAccess access = read.access();
+		access.require(Permission.VIEW_CHANNEL);
+		access.require(Permission.READ_MESSAGE_HISTORY);
+		List<MessageView> views = new ArrayList<>(read.rows().size());
+		for (Authored authored : read.rows()) {
 			views.add(view(authored.message(), access.serverId(), authored.author()));
 		}
 		return views;

@@ -93,6 +93,15 @@ public class Access {
 		return this.rows.find(channelId, userId).orElseThrow(() -> Refusal.notFound("The channel"));
 	}
 
+	/**
+	 * The caller in any channel, as {@link #anyChannel}, and a read of the channel in the
+	 * same round trip; the caller sees the rows only after checking the access.
+	 * @throws Refusal 404 as {@link #anyChannel}
+	 */
+	public <T> ChannelRead.Result<T> read(long channelId, UUID userId, ChannelRead<T> read) {
+		return this.rows.findWith(channelId, userId, read).orElseThrow(() -> Refusal.notFound("The channel"));
+	}
+
 	/** The member's effective permission in a channel of their server. */
 	long permissionsIn(Member member, long channelId) {
 		Map<Long, Overwrite> roleOverwrites = new HashMap<>();

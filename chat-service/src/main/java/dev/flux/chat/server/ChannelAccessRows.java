@@ -1,8 +1,10 @@
 package dev.flux.chat.server;
 
 import java.sql.Array;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +15,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +54,11 @@ class ChannelAccessRows {
 
 	private final JdbcClient jdbc;
 
-	ChannelAccessRows(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	ChannelAccessRows(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	/**
@@ -64,6 +71,43 @@ class ChannelAccessRows {
 			.query((rs, row) -> access(rs, channelId, userId))
 			.optional()
 			.flatMap(Optional::ofNullable);
+	}
+
+	/**
+	 * The caller in the channel and the rows of {@code read}, both statements in one
+	 * message to PostgreSQL (pgjdbc sends a multi-statement prepared statement as one
+	 * batch): a history page used to wait for the access statement before it sent its
+	 * own. The rows are read whatever the access is, and mapped only when there is one.
+	 */
+	<T> Optional<ChannelRead.Result<T>> findWith(long channelId, UUID userId, ChannelRead<T> read) {
+		return this.template.execute((ConnectionCallback<Optional<ChannelRead.Result<T>>>) (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(SQL + ";\n" + read.sql())) {
+				int index = 0;
+				for (Object param : List.of(userId, userId, userId, channelId)) {
+					statement.setObject(++index, param);
+				}
+				for (Object param : read.params()) {
+					statement.setObject(++index, param);
+				}
+				statement.execute();
+				ChannelAccess access = null;
+				try (ResultSet rs = statement.getResultSet()) {
+					if (rs.next()) {
+						access = access(rs, channelId, userId);
+					}
+				}
+				if (access == null || !statement.getMoreResults()) {
+					return Optional.empty();
+				}
+				List<T> rows = new ArrayList<>();
+				try (ResultSet rs = statement.getResultSet()) {
+					while (rs.next()) {
+						rows.add(read.mapper().mapRow(rs, rows.size()));
+					}
+				}
+				return Optional.of(new ChannelRead.Result<>(access, rows));
+			}
+		});
 	}
 
 	private static @Nullable ChannelAccess access(ResultSet rs, long channelId, UUID userId) throws SQLException {

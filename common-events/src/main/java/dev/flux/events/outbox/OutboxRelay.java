@@ -18,9 +18,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Moves outbox rows to the broker: while it is the active relay of its service it claims
  * pending rows in id order, publishes them with confirms and marks them published only
- * after a positive confirm without a return. Idle, it sleeps until a commit notification
- * or the poll interval. When the broker or the database fails it backs off exponentially;
- * nothing is lost, the rows wait. Started and stopped with the application context.
+ * after a positive confirm without a return. Idle, it sleeps until a commit wakes it (in
+ * the JVM when the commit is its own instance's, by a notification otherwise) or the poll
+ * interval. When the broker or the database fails it backs off exponentially; nothing is
+ * lost, the rows wait. Started and stopped with the application context.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -47,6 +48,8 @@ public final class OutboxRelay implements SmartLifecycle {
 	private final OutboxMetrics metrics;
 
 	private final RelayObserver observer;
+
+	private final RelayWake wake = new RelayWake();
 
 	private volatile @Nullable Thread thread;
 
@@ -91,6 +94,7 @@ public final class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.leadership.start(this.wake, this.store.notifier(), this.properties.standbyInterval());
 		this.marker = Executors
 			.newSingleThreadExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
 		this.thread = Thread.ofPlatform().name("flux-outbox-relay").daemon().start(this::run);
@@ -170,7 +174,8 @@ public final class OutboxRelay implements SmartLifecycle {
 			try {
 				if (!this.leadership.tryLead()) {
 					this.readAhead = null;
-					pause(this.properties.standbyInterval());
+					// Becoming the active one signals the wake.
+					this.wake.await(this.properties.standbyInterval());
 					continue;
 				}
 				int relayed = relayBatch();
@@ -191,7 +196,7 @@ public final class OutboxRelay implements SmartLifecycle {
 				// A batch read ahead may be stale once the relay has backed off.
 				this.readAhead = null;
 				if (!(ex instanceof BrokerUnavailableException)) {
-					this.leadership.close();
+					this.leadership.resign();
 				}
 				pause(backoff);
 				backoff = min(backoff.multipliedBy(2), this.properties.maxBackoff());
@@ -337,10 +342,10 @@ public final class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Sleeps until a commit notification or the poll interval, in slices so that stop()
-	 * is quick; a batch still in flight is settled as soon as its confirms come.
+	 * Sleeps until a commit wakes it or the poll interval, in slices so that stop() is
+	 * quick; a batch still in flight is settled as soon as its confirms come.
 	 */
-	private void awaitWork() throws java.sql.SQLException, InterruptedException {
+	private void awaitWork() throws InterruptedException {
 		long deadline = System.nanoTime() + this.properties.pollInterval().toNanos();
 		while (this.running && System.nanoTime() < deadline) {
 			OutboxPublisher.InFlight unsettled = this.inFlight;
@@ -349,7 +354,7 @@ public final class OutboxRelay implements SmartLifecycle {
 				settle(unsettled);
 				continue;
 			}
-			if (this.leadership.awaitCommit((unsettled != null) ? CONFIRM_SLICE : WAIT_SLICE)) {
+			if (this.wake.await((unsettled != null) ? CONFIRM_SLICE : WAIT_SLICE)) {
 				return;
 			}
 		}

@@ -29,6 +29,11 @@ final class OutboxStore {
 		this.notifier = notifier;
 	}
 
+	/** What wakes the active relay after this instance's commits. */
+	CommitNotifier notifier() {
+		return this.notifier;
+	}
+
 	void insert(UUID eventId, String type, int version, String aggregateId, long aggregateVersion, UUID correlationId,
 			@Nullable String traceparent, boolean sensitive, String envelope) {
 		this.jdbc.update("""

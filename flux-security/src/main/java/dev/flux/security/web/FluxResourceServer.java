@@ -84,6 +84,7 @@ public final class FluxResourceServer {
 	public HttpSecurity configure(HttpSecurity http) {
 		return http.oauth2ResourceServer((resourceServer) -> resourceServer
 			.jwt((jwt) -> jwt.decoder(this.decoder).jwtAuthenticationConverter(this.authentication))
+			.bearerTokenResolver(new HeaderBearerTokens())
 			.authenticationEntryPoint(this.problems)
 			.accessDeniedHandler(this.problems)
 			.withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {

@@ -1,0 +1,53 @@
+package dev.flux.events.outbox;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an idle relay waits on: a commit of its own instance, a notification of another
+ * instance's commit, or a change of its role. Signals coalesce until the relay takes
+ * them, so none is lost between two waits.
+ */
+final class RelayWake {
+
+	private final AtomicBoolean signalled = new AtomicBoolean();
+
+	private volatile @Nullable Thread waiter;
+
+	void signal() {
+		if (!this.signalled.getAndSet(true)) {
+			Thread current = this.waiter;
+			if (current != null) {
+				LockSupport.unpark(current);
+			}
+		}
+	}
+
+	/**
+	 * Waits at most {@code timeout} for a signal, or until the thread is interrupted.
+	 * @return whether a signal came (and is taken)
+	 */
+	boolean await(Duration timeout) {
+		if (this.signalled.getAndSet(false)) {
+			return true;
+		}
+		long deadline = System.nanoTime() + timeout.toNanos();
+		// Set before looking at the flag again, so that a signal in between unparks.
+		this.waiter = Thread.currentThread();
+		try {
+			long remaining = timeout.toNanos();
+			while (!this.signalled.get() && remaining > 0 && !Thread.currentThread().isInterrupted()) {
+				LockSupport.parkNanos(this, remaining);
+				remaining = deadline - System.nanoTime();
+			}
+		}
+		finally {
+			this.waiter = null;
+		}
+		return this.signalled.getAndSet(false);
+	}
+
+}
