@@ -41,6 +41,7 @@ import dev.flux.events.contract.UserDeleted;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.notification.chat.ChatDirectory;
 import dev.flux.notification.email.Mail;
+import dev.flux.notification.readstate.ReadStates;
 import dev.flux.testsupport.PersonalDataScan;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,9 @@ class ErasureTests extends NotificationServiceTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	ReadStates readStates;
 
 	@Test
 	void deletionErasesThePersonAndShutsTheirTokenOut(CapturedOutput output) {
@@ -201,6 +205,70 @@ class ErasureTests extends NotificationServiceTest {
 		await().atMost(PATIENCE).until(() -> tombstone(user.id()));
 		assertThat(rows("chat_members", user.id())).as("the deleted account's membership").isZero();
 		assertThat(rows("recipients", user.id())).isZero();
+	}
+
+	/**
+	 * A message that mentions an account (in a DM: every message of the other) is
+	 * applied, in its partition's transaction, while {@code user.deleted} arrives: the
+	 * erasure waits for that transaction and removes the mention, rather than committing
+	 * beside it and leaving the mention behind.
+	 */
+	@Test
+	void aMentionWrittenWhileTheAccountIsErasedIsErasedWithIt() throws Exception {
+		erasedWhileWritten("unread_mentions", (user, other, dm) -> new MessageSent(Long.toString(dm + 1), other,
+				Long.toString(dm), null, "yours", null, Mentions.none(), null, Instant.now()));
+	}
+
+	/**
+	 * The account's own message moves its read position while {@code user.deleted}
+	 * arrives: the erasure waits for that transaction and removes the position.
+	 */
+	@Test
+	void aReadPositionWrittenWhileTheAccountIsErasedIsErasedWithIt() throws Exception {
+		erasedWhileWritten("read_positions", (user, other, dm) -> new MessageSent(Long.toString(dm + 1), user,
+				Long.toString(dm), null, "mine", null, Mentions.none(), null, Instant.now()));
+	}
+
+	/**
+	 * Applies a message of a DM between a new account and another user in a transaction
+	 * held open while the account is deleted, and checks the erasure removes the row it
+	 * wrote in the table.
+	 */
+	private void erasedWhileWritten(String table, DmMessage message) throws Exception {
+		User user = user();
+		User other = user();
+		publish(new UserCreated(user.id(), user.username(), user.email(), false), user.id(), 1, "auth-service");
+		await().atMost(PATIENCE).until(() -> rows("recipients", user.id()) == 1);
+		long dm = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+		EventEnvelope created = publish(
+				new DmCreated(Long.toString(dm), "dm", null, null, List.of(user.id(), other.id())), UUID.randomUUID(),
+				1, "chat-service");
+		await().atMost(PATIENCE).until(() -> handled(created.eventId()) == 1);
+		CountDownLatch applied = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		CompletableFuture<Void> writing = CompletableFuture
+			.runAsync(() -> this.transactions.executeWithoutResult((status) -> {
+				this.readStates.messageSent(message.of(user.id(), other.id(), dm));
+				assertThat(rows(table, user.id())).as("written, not committed yet").isOne();
+				applied.countDown();
+				awaitLatch(commit);
+			}));
+		assertThat(applied.await(30, TimeUnit.SECONDS)).as("the message applied").isTrue();
+
+		publish(new UserDeleted(user.id()), user.id(), 2, "auth-service");
+
+		await().atMost(PATIENCE).until(() -> erasureWaits() || tombstone(user.id()));
+		commit.countDown();
+		writing.get(30, TimeUnit.SECONDS);
+		await().atMost(PATIENCE).until(() -> tombstone(user.id()));
+		assertThat(rows(table, user.id())).as("the deleted account's row in " + table).isZero();
+	}
+
+	/** A message of a DM between the account and another user. */
+	private interface DmMessage {
+
+		MessageSent of(UUID user, UUID other, long dm);
+
 	}
 
 	/**
