@@ -155,9 +155,7 @@ public class Messages {
 	 */
 	public List<MessageView> history(long channelId, UUID userId, HistoryQuery query) {
 		ChannelRead.Result<Authored> read = this.access.read(channelId, userId, this.rows.page(channelId, query));
-		ChannelAccess access = read.access();
-		access.require(Permission.VIEW_CHANNEL);
-		access.require(Permission.READ_MESSAGE_HISTORY);
+		ChannelAccess access = requireReadable(read.access());
 		List<MessageView> views = new ArrayList<>(read.rows().size());
 		for (Authored authored : read.rows()) {
 			views.add(view(authored.message(), access.serverId(), authored.author()));
@@ -166,7 +164,10 @@ public class Messages {
 	}
 
 	private ChannelAccess readable(long channelId, UUID userId) {
-		ChannelAccess access = this.access.anyChannel(channelId, userId);
+		return requireReadable(this.access.anyChannel(channelId, userId));
+	}
+
+	private static ChannelAccess requireReadable(ChannelAccess access) {
 		access.require(Permission.VIEW_CHANNEL);
 		access.require(Permission.READ_MESSAGE_HISTORY);
 		return access;

@@ -67,7 +67,7 @@ class ChannelAccessRows {
 	 */
 	Optional<ChannelAccess> find(long channelId, UUID userId) {
 		return this.jdbc.sql(SQL)
-			.params(userId, userId, userId, channelId)
+			.params(params(channelId, userId))
 			.query((rs, row) -> access(rs, channelId, userId))
 			.optional()
 			.flatMap(Optional::ofNullable);
@@ -83,7 +83,7 @@ class ChannelAccessRows {
 		return this.template.execute((ConnectionCallback<Optional<ChannelRead.Result<T>>>) (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(SQL + ";\n" + read.sql())) {
 				int index = 0;
-				for (Object param : List.of(userId, userId, userId, channelId)) {
+				for (Object param : params(channelId, userId)) {
 					statement.setObject(++index, param);
 				}
 				for (Object param : read.params()) {
@@ -108,6 +108,11 @@ class ChannelAccessRows {
 				return Optional.of(new ChannelRead.Result<>(access, rows));
 			}
 		});
+	}
+
+	/** The parameters of {@link #SQL}, in order. */
+	private static List<Object> params(long channelId, UUID userId) {
+		return List.of(userId, userId, userId, channelId);
 	}
 
 	private static @Nullable ChannelAccess access(ResultSet rs, long channelId, UUID userId) throws SQLException {
