@@ -2,6 +2,7 @@ package dev.flux.events.tracing;
 
 import java.util.Map;
 
+import io.micrometer.tracing.CurrentTraceContext;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -72,6 +73,17 @@ public final class MicrometerEventTraces implements EventTraces {
 
 	@Override
 	public Handling handling(String type, @Nullable String traceparent) {
+		if (this.w3c && unsampled(traceparent)) {
+			// The caller's context is made current as it came, so logs still name the
+			// trace, without a consumer span that would record nothing.
+			TraceContext context = this.tracer.traceContextBuilder()
+				.traceId(traceparent.substring(3, 35))
+				.spanId(traceparent.substring(36, 52))
+				.sampled(false)
+				.build();
+			CurrentTraceContext.Scope scope = this.tracer.currentTraceContext().newScope(context);
+			return new Handling(traceparent, scope::close);
+		}
 		Span span = child(traceparent).name("handle " + type)
 			.kind(Span.Kind.CONSUMER)
 			.tag("flux.event.type", type)

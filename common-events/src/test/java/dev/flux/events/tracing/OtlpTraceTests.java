@@ -95,7 +95,7 @@ class OtlpTraceTests {
 	}
 
 	@Test
-	void aCallersUnsampledTraceStaysUnsampledThroughTheEventsAndIsNotExported() throws Exception {
+	void aCallersUnsampledTraceStaysUnsampledThroughTheEventsAndIsNotExported(CapturedOutput output) throws Exception {
 		String note = "chain-unsampled-" + UUID.randomUUID();
 		String traceId = UUID.randomUUID().toString().replace("-", "");
 
@@ -108,6 +108,9 @@ class OtlpTraceTests {
 				.startsWith("00-" + traceId + "-")
 				.endsWith("-00");
 		}
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Handled sample.happened")))
+			.as("the handling's logs still name the trace")
+			.anySatisfy((line) -> assertThat(line).contains(traceId));
 		// Spans are exported within a second of their end: none comes of this trace.
 		await().during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
