@@ -52,6 +52,7 @@ rabbit_env() { # instance amqp-port management-port
 			echo "management.tcp.port = $mgmt"
 		fi
 	} >"$RABBITMQ_CONFIG_FILE"
+	cp "$ROOT/deploy/rabbitmq/advanced.config" "$RABBITMQ_ADVANCED_CONFIG_FILE"
 	# The consistent-hash exchange spreads each service's events over its partitions by aggregate id.
 	if [[ -n $mgmt ]]; then
 		echo '[rabbitmq_management,rabbitmq_consistent_hash_exchange].' >"$RABBITMQ_ENABLED_PLUGINS_FILE"

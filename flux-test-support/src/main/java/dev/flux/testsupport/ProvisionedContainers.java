@@ -40,6 +40,8 @@ final class ProvisionedContainers {
 						"/etc/rabbitmq/definitions.json")
 				.withCopyFileToContainer(MountableFile.forHostPath(deploy.resolve("20-flux.conf")),
 						"/etc/rabbitmq/conf.d/20-flux.conf")
+				.withCopyFileToContainer(MountableFile.forHostPath(deploy.resolve("advanced.config")),
+						"/etc/rabbitmq/advanced.config")
 				.withCopyFileToContainer(MountableFile.forHostPath(deploy.resolve("enabled_plugins")),
 						"/etc/rabbitmq/enabled_plugins");
 			rabbitMq.start();

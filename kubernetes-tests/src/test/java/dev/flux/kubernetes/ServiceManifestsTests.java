@@ -42,6 +42,14 @@ class ServiceManifestsTests {
 			.containsExactlyInAnyOrderElementsOf(services().map((service) -> service + "-service").toList());
 	}
 
+	@Test
+	void theBrokerClusterHasTheSettingsEveryOtherBrokerGets() throws IOException {
+		Map<String, Object> cluster = PRODUCTION.get("RabbitmqCluster", "flux-rabbitmq");
+		assertThat(Tree.at(cluster, "spec", "rabbitmq", "advancedConfig"))
+			.as("deploy/rabbitmq/advanced.config, which ./flux, docker-compose and Testcontainers load")
+			.isEqualTo(Files.readString(Manifests.ROOT.resolve("deploy/rabbitmq/advanced.config")));
+	}
+
 	@ParameterizedTest(name = "{0}-service")
 	@MethodSource("services")
 	void portsAndProbesAreTheServicesOwn(String service) {

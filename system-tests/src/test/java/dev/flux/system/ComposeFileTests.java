@@ -98,7 +98,8 @@ class ComposeFileTests {
 		assertThat(volumes("postgres"))
 			.contains("./deploy/postgres/init-flux-databases.sh:/docker-entrypoint-initdb.d/init-flux-databases.sh:ro");
 		assertThat(volumes("rabbitmq")).contains("./deploy/rabbitmq/definitions.json:/etc/rabbitmq/definitions.json:ro",
-				"./deploy/rabbitmq/20-flux.conf:/etc/rabbitmq/conf.d/20-flux.conf:ro");
+				"./deploy/rabbitmq/20-flux.conf:/etc/rabbitmq/conf.d/20-flux.conf:ro",
+				"./deploy/rabbitmq/advanced.config:/etc/rabbitmq/advanced.config:ro");
 	}
 
 	@Test
