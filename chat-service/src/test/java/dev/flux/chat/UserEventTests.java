@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.ProfileUpdated;
 import dev.flux.events.contract.UserCreated;
