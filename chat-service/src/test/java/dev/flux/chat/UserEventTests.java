@@ -1,5 +1,6 @@
 package dev.flux.chat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -227,6 +228,47 @@ class UserEventTests extends ChatServiceTest {
 					.single()).as("rows of %s naming the deleted user", table).isZero();
 			}
 		});
+	}
+
+	@Test
+	void signUpsRenamedInTheSameBatchEndWithTheNewNameWithoutARetry() {
+		// user.created is a deferred write: a rename in the same batch must still find
+		// the user (the consumer sends the user's earlier writes before its next event),
+		// or it would fail and wait for a retry tier.
+		List<UUID> ids = new ArrayList<>();
+		List<EventEnvelope> sent = new ArrayList<>();
+		// Sent in one burst on one channel: the consumer takes them in batches (one
+		// event's transaction outlasts the burst).
+		this.rabbit.invoke((operations) -> {
+			for (int i = 0; i < 20; i++) {
+				UUID id = UUID.randomUUID();
+				ids.add(id);
+				sent.add(publish(new UserCreated(id, "signup" + i, "s" + i + "@example.com", false), id, 1));
+				sent.add(publish(updated(id, "renamed" + i), id, 2));
+			}
+			return null;
+		});
+
+		await().atMost(PATIENCE).until(() -> sent.stream().allMatch((envelope) -> handled(envelope.eventId())));
+
+		for (int i = 0; i < ids.size(); i++) {
+			assertThat(this.jdbc.sql("select username from chat_users where user_id = ?")
+				.param(ids.get(i))
+				.query(String.class)
+				.single()).isEqualTo("renamed" + i);
+		}
+		// Which transaction committed each event's inbox row: a sign-up and its rename
+		// in one means the rename read the deferred insert; a rename that had to wait
+		// for a retry commits apart.
+		long together = 0;
+		for (int i = 0; i < sent.size(); i += 2) {
+			together += this.jdbc
+				.sql("select count(distinct xmin::text) from flux_events.inbox where event_id in (?, ?)")
+				.params(sent.get(i).eventId(), sent.get(i + 1).eventId())
+				.query(Long.class)
+				.single() == 1 ? 1 : 0;
+		}
+		assertThat(together).as("sign-ups committed in one batch with their rename").isPositive();
 	}
 
 	private static UserUpdated updated(UUID id, String username) {

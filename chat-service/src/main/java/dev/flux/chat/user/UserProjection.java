@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.flux.events.consumer.DeferredWrites;
+
 /**
  * Keeps {@code chat_users} in step with auth-service's accounts and user-service's
  * profiles. Each method is idempotent and drops what is older than what it holds (account
@@ -26,21 +28,30 @@ public class UserProjection {
 
 	private final DeletedChatUsers deletedUsers;
 
-	UserProjection(JdbcClient jdbc, Clock clock, DeletedChatUsers deletedUsers) {
+	private final DeferredWrites writes;
+
+	UserProjection(JdbcClient jdbc, Clock clock, DeletedChatUsers deletedUsers, DeferredWrites writes) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.deletedUsers = deletedUsers;
+		this.writes = writes;
 	}
 
-	/** A new account; a replay, or one arriving after a later rename, changes nothing. */
+	/**
+	 * A new account; a replay, or one arriving after a later rename, changes nothing. A
+	 * deferred write: nothing here reads it back but the user's own later events, and the
+	 * consumer sends it before those run, so a batch of sign-ups is one multi-row upsert.
+	 * The user's id is the events' aggregate, so one statement never holds the same user
+	 * twice (which an upsert would refuse).
+	 */
 	@Transactional
 	public void created(UUID userId, String username, long accountVersion) {
-		this.jdbc.sql("""
+		this.writes.update("""
 				insert into chat_users (user_id, username, account_version, updated_at) values (?, ?, ?, ?)
 				on conflict (user_id) do update set username = excluded.username,
 				  account_version = excluded.account_version, updated_at = excluded.updated_at
 				where not chat_users.deleted and chat_users.account_version < excluded.account_version
-				""").params(userId, username, accountVersion, Timestamp.from(this.clock.instant())).update();
+				""", userId, username, accountVersion, Timestamp.from(this.clock.instant()));
 	}
 
 	/**

@@ -68,11 +68,16 @@ public class ConsumerConfiguration {
 		return deadLetters;
 	}
 
+	@Bean
+	JdbcDeferredWrites fluxDeferredWrites(DataSource dataSource) {
+		return new JdbcDeferredWrites(new JdbcTemplate(dataSource));
+	}
+
 	@Bean(destroyMethod = "destroy")
 	EventConsumers fluxEventConsumers(FluxTopology topology, ServiceIdentity identity,
 			ConnectionFactory connectionFactory, ConsumerProperties properties, EventCodec codec,
 			List<EventHandler<?>> handlers, InboxStore inbox, DeadLetterStore deadLetterStore,
-			PlatformTransactionManager transactionManager, ConfirmedSender sender,
+			PlatformTransactionManager transactionManager, ConfirmedSender sender, JdbcDeferredWrites writes,
 			ObjectProvider<MeterRegistry> registry, ObjectProvider<EventTraces> traces) {
 		EventConsumers consumers = new EventConsumers();
 		if (!properties.enabled()) {
@@ -83,8 +88,8 @@ public class ConsumerConfiguration {
 					queue.name(), queue.retryTiers().size());
 			if (!handlers.isEmpty()) {
 				EventConsumer consumer = new EventConsumer(queue.name(), codec, byType(codec, handlers), inbox,
-						new TransactionTemplate(transactionManager), new FailureRouter(sender, queue, metrics),
-						metrics);
+						new TransactionTemplate(transactionManager), new FailureRouter(sender, queue, metrics), metrics,
+						writes);
 				consumer.traces(traces.getIfAvailable(() -> EventTraces.NONE));
 				for (String partition : queue.partitionNames()) {
 					consumers.addBatched(connectionFactory, partition, consumer, properties.prefetch(),

@@ -32,8 +32,10 @@ import dev.flux.events.tracing.EventTraces;
  * commits. Deliveries come in batches: the handlers of a whole batch and one multi-row
  * inbox insert commit in one transaction, followed by one multiple acknowledgement. When
  * a handler of the batch fails, the batch rolls back; that event takes the failure path
- * and the others are handled again one by one, each in its own transaction. A duplicate
- * is acknowledged without running the handler again; a failure is handed to the
+ * and the others are handled again one by one, each in its own transaction. Writes the
+ * handlers of a batch defer ({@link DeferredWrites}) are sent just before it commits;
+ * when one fails, the whole batch is handled again one by one, where they run at once. A
+ * duplicate is acknowledged without running the handler again; a failure is handed to the
  * {@link FailureRouter} (retry tier or dead letter) before the message is acknowledged.
  */
 final class EventConsumer implements ChannelAwareBatchMessageListener {
@@ -56,6 +58,8 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 
 	private final ConsumerMetrics metrics;
 
+	private final JdbcDeferredWrites writes;
+
 	private EventTraces traces = EventTraces.NONE;
 
 	/** The channel each queue's deliveries last came on, to close on a hand-over. */
@@ -64,7 +68,8 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 	private volatile boolean handingOver;
 
 	EventConsumer(String consumer, EventCodec codec, Map<String, EventHandler<?>> handlers, InboxStore inbox,
-			TransactionTemplate transactions, FailureRouter failures, ConsumerMetrics metrics) {
+			TransactionTemplate transactions, FailureRouter failures, ConsumerMetrics metrics,
+			JdbcDeferredWrites writes) {
 		this.consumer = consumer;
 		this.codec = codec;
 		this.handlers = Map.copyOf(handlers);
@@ -76,6 +81,7 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 		this.transactions = transactions;
 		this.failures = failures;
 		this.metrics = metrics;
+		this.writes = writes;
 	}
 
 	/** The spans of handling; none until the configuration sets a tracer's. */
@@ -175,6 +181,17 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 		if (outcome == null) {
 			throw new IllegalStateException("The batch transaction returned no outcome");
 		}
+		if (outcome.failure() != null && outcome.failedIndex() < 0) {
+			// A deferred write failed: which event queued it is unknown, so every event
+			// goes again on its own, where its writes run at once and a failure is its
+			// own.
+			logger.warn("A deferred write of a batch of {} events failed, handling them one by one: {}",
+					deliveries.size(), outcome.failure().toString());
+			for (Delivery delivery : deliveries) {
+				onMessage(delivery.message(), channel);
+			}
+			return;
+		}
 		if (outcome.failure() != null) {
 			Delivery failed = deliveries.get(outcome.failedIndex());
 			settle(failed.message(), channel, outcome.failure());
@@ -194,9 +211,28 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 
 	/**
 	 * Records the batch in the inbox and runs the handler of each event recorded for the
-	 * first time, in delivery order; the first handler to fail rolls it all back.
+	 * first time, in delivery order, then sends the writes the handlers deferred; the
+	 * first handler or deferred write to fail rolls it all back.
 	 */
 	private BatchOutcome applyAll(List<Delivery> deliveries, TransactionStatus status) {
+		try (JdbcDeferredWrites.Batch batch = this.writes.open()) {
+			BatchOutcome outcome = applyAll(deliveries, batch);
+			if (outcome.failure() != null) {
+				status.setRollbackOnly();
+				return outcome;
+			}
+			try {
+				batch.flush();
+			}
+			catch (RuntimeException ex) {
+				status.setRollbackOnly();
+				return BatchOutcome.unattributed(ex);
+			}
+			return outcome;
+		}
+	}
+
+	private BatchOutcome applyAll(List<Delivery> deliveries, JdbcDeferredWrites.Batch batch) {
 		List<Delivery> handled = deliveries.stream().filter((delivery) -> delivery.handler() != null).toList();
 		Set<UUID> fresh = handled.isEmpty() ? Set.of()
 				: this.inbox.firstDeliveries(this.consumer,
@@ -216,11 +252,13 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 				continue;
 			}
 			try {
+				batch.handling(delivery.envelope().aggregateId());
 				run(delivery);
 			}
 			catch (RuntimeException ex) {
-				status.setRollbackOnly();
-				return BatchOutcome.failedAt(i, ex);
+				// A deferred write that failed while sent (before this handler, or by
+				// its own flush()) may be another event's.
+				return batch.failed() ? BatchOutcome.unattributed(ex) : BatchOutcome.failedAt(i, ex);
 			}
 		}
 		return new BatchOutcome(applied, -1, null);
@@ -328,13 +366,18 @@ final class EventConsumer implements ChannelAwareBatchMessageListener {
 	}
 
 	/**
-	 * What a batch's transaction did: the events applied, or the first handler that
-	 * failed.
+	 * What a batch's transaction did: the events applied, the first handler that failed,
+	 * or a failed deferred write (index -1).
 	 */
 	private record BatchOutcome(Set<UUID> applied, int failedIndex, @Nullable RuntimeException failure) {
 
 		static BatchOutcome failedAt(int index, RuntimeException failure) {
 			return new BatchOutcome(Set.of(), index, failure);
+		}
+
+		/** A deferred write failed, which may be any event's. */
+		static BatchOutcome unattributed(RuntimeException failure) {
+			return new BatchOutcome(Set.of(), -1, failure);
 		}
 
 		void record(Delivery delivery, ConsumerMetrics metrics) {

@@ -7,7 +7,8 @@ import dev.flux.events.EventEnvelope;
  * transaction together with the inbox row that marks the event handled, so its writes
  * happen once per event however often the event is delivered. Throw
  * {@link dev.flux.events.NonRetryableEventException} for an event that can never succeed;
- * any other exception is retried through the retry tiers.
+ * any other exception is retried through the retry tiers. Writes that need not run before
+ * the batch commits can go through {@link DeferredWrites}, one round trip per batch.
  *
  * @param <P> the payload record, annotated with {@link dev.flux.events.EventType}
  */

@@ -388,7 +388,7 @@ class PartitionBalancingTests {
 		};
 		return new EventConsumer(QUEUE.name(), this.codec, Map.of(EventConsumer.key("sample.happened", 1), handler),
 				this.inbox, new TransactionTemplate(this.transactionManager),
-				new FailureRouter(this.sender, QUEUE, metrics), metrics);
+				new FailureRouter(this.sender, QUEUE, metrics), metrics, new JdbcDeferredWrites(this.jdbc));
 	}
 
 	/** A database an instance can lose: once cut, every new session is refused. */

@@ -165,7 +165,7 @@ class PartitionTests {
 		EventConsumer consumer = new EventConsumer(QUEUE.name(), this.codec,
 				Map.of(EventConsumer.key("sample.happened", 1), handler), this.inbox,
 				new TransactionTemplate(this.transactionManager), new FailureRouter(this.sender, QUEUE, metrics),
-				metrics);
+				metrics, new JdbcDeferredWrites(this.jdbc));
 		EventConsumers consumers = new EventConsumers();
 		for (String partition : QUEUE.partitionNames()) {
 			consumers.addBatched(this.connectionFactory, partition, consumer, 250, 1, 100, Duration.ofMillis(3));

@@ -9,16 +9,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.flux.events.EventEnvelope;
+import dev.flux.events.consumer.DeferredWrites;
 
 /**
- * What the sample handler did, as rows written in its transaction: one per applied event.
+ * What the sample handler did, as rows written in its transaction: one per applied event,
+ * a deferred write ({@link DeferredWrites}), as a service's projection would. A note
+ * starting with {@code unwritable-} breaks a constraint, so its write fails at the flush;
+ * with {@code seen-} the row records how many earlier rows of its sample the handler saw.
  */
 public class SampleEffects {
 
 	private final JdbcTemplate jdbc;
 
-	SampleEffects(JdbcTemplate jdbc) {
+	private final DeferredWrites writes;
+
+	SampleEffects(JdbcTemplate jdbc, DeferredWrites writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 		jdbc.execute(
 				"""
 						CREATE TABLE IF NOT EXISTS sample_effects (
@@ -26,14 +33,32 @@ public class SampleEffects {
 						    aggregate_version bigint NOT NULL, correlation_id uuid NOT NULL, causation_id uuid, traceparent text)""");
 		// Which transaction applied each event, so that tests can see batches.
 		jdbc.execute("ALTER TABLE sample_effects ADD COLUMN IF NOT EXISTS txid bigint DEFAULT txid_current()");
+		jdbc.execute("ALTER TABLE sample_effects ADD COLUMN IF NOT EXISTS seen_before int");
+		jdbc.execute(
+				"""
+						DO $$ BEGIN
+						    ALTER TABLE sample_effects ADD CONSTRAINT sample_effects_writable CHECK (note NOT LIKE 'unwritable-%');
+						EXCEPTION WHEN duplicate_object THEN NULL;
+						END $$""");
 	}
 
 	void record(EventEnvelope envelope, SampleHappened event, @Nullable String traceparent) {
-		this.jdbc.update("""
+		Integer seenBefore = event.note().startsWith("seen-") ? this.jdbc.queryForObject(
+				"SELECT count(*) FROM sample_effects WHERE sample_id = ?", Integer.class, event.sampleId()) : null;
+		this.writes.update("""
 				INSERT INTO sample_effects (event_id, sample_id, note, aggregate_version, correlation_id, causation_id,
-				    traceparent)
-				VALUES (?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), event.sampleId(), event.note(),
-				envelope.aggregateVersion(), envelope.correlationId(), envelope.causationId(), traceparent);
+				    traceparent, seen_before)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", envelope.eventId(), event.sampleId(), event.note(),
+				envelope.aggregateVersion(), envelope.correlationId(), envelope.causationId(), traceparent, seenBefore);
+	}
+
+	/**
+	 * How many earlier rows of its sample the handler of each {@code seen-} event saw, in
+	 * the order the rows were written.
+	 */
+	public List<Integer> seenBefore(UUID sampleId) {
+		return this.jdbc.queryForList("SELECT seen_before FROM sample_effects WHERE sample_id = ? ORDER BY id",
+				Integer.class, sampleId);
 	}
 
 	/** The metadata the applied event with this note carried. */

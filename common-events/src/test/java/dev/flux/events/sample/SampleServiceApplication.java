@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
+import dev.flux.events.consumer.DeferredWrites;
 import dev.flux.events.contract.EventCatalog;
 import dev.flux.events.outbox.Outbox;
 import dev.flux.events.topology.ConsumerQueue;
@@ -57,8 +58,8 @@ public class SampleServiceApplication {
 	}
 
 	@Bean
-	SampleEffects sampleEffects(DataSource dataSource) {
-		return new SampleEffects(new JdbcTemplate(dataSource));
+	SampleEffects sampleEffects(DataSource dataSource, DeferredWrites writes) {
+		return new SampleEffects(new JdbcTemplate(dataSource), writes);
 	}
 
 	@Bean
