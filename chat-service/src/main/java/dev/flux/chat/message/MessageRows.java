@@ -61,11 +61,17 @@ class MessageRows {
 	 */
 	private static final String CLAIM = """
 			with claim as (
-			  insert into message_nonces (author_id, nonce, channel_id, message_id, created_at) values (?, ?, ?, ?, ?)
+			  insert into message_nonces (author_id, nonce, channel_id, message_id, created_at)
+			  values (?, ?, ?, ?, ?::timestamptz)
 			  on conflict (author_id, nonce) do update set channel_id = excluded.channel_id,
 			    message_id = excluded.message_id, created_at = excluded.created_at
-			  where message_nonces.created_at < ?
+			  where message_nonces.created_at < ?::timestamptz
 			  returning 1),""";
+
+	// Both forms once, not formatted on every send.
+	private static final String INSERT_ALONE = INSERT.formatted("with", "");
+
+	private static final String INSERT_CLAIMED = INSERT.formatted(CLAIM, "where exists (select 1 from claim)");
 
 	private final JdbcClient jdbc;
 
@@ -83,11 +89,13 @@ class MessageRows {
 	 */
 	Optional<UserView> insert(Message message, Instant now, Instant nonceCutoff) {
 		List<Object> params = new ArrayList<>();
-		String sql = INSERT.formatted("with", "");
+		String sql = INSERT_ALONE;
 		if (message.nonce() != null) {
-			sql = INSERT.formatted(CLAIM, "where exists (select 1 from claim)");
+			sql = INSERT_CLAIMED;
+			// Times as text: a Timestamp parameter costs pgjdbc a calendar of its own
+			// for each statement.
 			params.addAll(List.of(message.authorId(), message.nonce(), message.channelId(), message.id(),
-					Timestamp.from(now), Timestamp.from(nonceCutoff)));
+					now.toString(), nonceCutoff.toString()));
 		}
 		params.addAll(Arrays.asList(message.channelId(), message.id(), message.authorId(), message.content(),
 				message.replyTo(), uuidArray(message.mentionUsers()), longArray(message.mentionRoles()),

@@ -41,6 +41,7 @@ final class EventSchemas {
 		Dialect dialect = Dialect.builder(Dialects.getDraft202012())
 			.format(new EmailFormat())
 			.format(new UuidFormat())
+			.format(new DateTimeFormat())
 			.build();
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(dialect,
 				(builder) -> builder.schemaRegistryConfig(config));

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,12 +94,43 @@ class OtlpTraceTests {
 			.anySatisfy((line) -> assertThat(line).contains(traceId));
 	}
 
+	@Test
+	void aCallersUnsampledTraceStaysUnsampledThroughTheEventsAndIsNotExported(CapturedOutput output) throws Exception {
+		String note = "chain-unsampled-" + UUID.randomUUID();
+		String traceId = UUID.randomUUID().toString().replace("-", "");
+
+		assertThat(post(note, "00-" + traceId + "-00f067aa0ba902b7-00").statusCode()).isEqualTo(200);
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.effects.timesApplied("followup-" + note) == 1);
+
+		for (String handled : List.of(note, "followup-" + note)) {
+			assertThat((String) this.effects.metadataOf(handled).get("traceparent"))
+				.as("the caller's trace, still not sampled")
+				.startsWith("00-" + traceId + "-")
+				.endsWith("-00");
+		}
+		assertThat(output.getOut().lines().filter((line) -> line.contains("Handled sample.happened")))
+			.as("the handling's logs still name the trace")
+			.anySatisfy((line) -> assertThat(line).contains(traceId));
+		// Spans are exported within a second of their end: none comes of this trace.
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> COLLECTOR.trace(traceId).isEmpty());
+	}
+
 	private HttpResponse<String> post(String note) throws Exception {
+		return post(note, null);
+	}
+
+	private HttpResponse<String> post(String note, @Nullable String traceparent) throws Exception {
 		try (HttpClient client = HttpClient.newHttpClient()) {
-			return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/samples"))
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create("http://localhost:" + this.port + "/samples"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"" + note + "\"}"))
-				.build(), HttpResponse.BodyHandlers.ofString());
+				.POST(HttpRequest.BodyPublishers.ofString("{\"note\":\"" + note + "\"}"));
+			if (traceparent != null) {
+				request.header(CorrelationFilter.TRACEPARENT_HEADER, traceparent);
+			}
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.ChannelCreated;
@@ -47,6 +48,13 @@ final class ChatFanout {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChatFanout.class);
 
+	/**
+	 * The chat events {@link #deliver} pushes to a channel's viewers and to nobody else.
+	 */
+	private static final Set<String> TO_VIEWERS = Set.of("message.sent", "message.edited", "message.deleted",
+			FrameTypes.TYPING_STARTED, "message.reaction_added", "message.reaction_removed", "message.pinned",
+			"message.unpinned");
+
 	private final ChatDirectory directory;
 
 	private final Sessions sessions;
@@ -57,6 +65,32 @@ final class ChatFanout {
 		this.directory = directory;
 		this.sessions = sessions;
 		this.social = social;
+	}
+
+	/**
+	 * Whether the event goes to a channel's viewers alone (a message and what happens to
+	 * it: mentions and DM notices too) and none of them has a session here: then nothing
+	 * of it is pushed from this instance, and its payload need not be read. Every
+	 * instance gets every chat event, and most are for channels nobody connected here may
+	 * view.
+	 */
+	boolean noViewerHere(EventEnvelope envelope) {
+		if (!TO_VIEWERS.contains(envelope.type())) {
+			return false;
+		}
+		JsonNode channelId = envelope.payload().get("channelId");
+		if (channelId == null || !channelId.isString()) {
+			return false;
+		}
+		long channel;
+		try {
+			channel = Long.parseLong(channelId.asString());
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		Audience audience = this.directory.audience(channel).orElse(null);
+		return audience == null || !this.sessions.anyOf(audience.viewers());
 	}
 
 	/** Pushes the event when it is a chat event; answers whether it was one. */

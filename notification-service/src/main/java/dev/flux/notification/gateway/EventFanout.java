@@ -57,6 +57,9 @@ final class EventFanout implements MessageListener {
 	void deliver(byte[] body) {
 		EventEnvelope envelope = this.codec.fromJson(body);
 		if (FrameTypes.CHAT_EVENTS.contains(envelope.type())) {
+			if (this.chat.noViewerHere(envelope)) {
+				return;
+			}
 			deliverChat(envelope);
 			return;
 		}

@@ -97,6 +97,27 @@ class Sessions implements SmartLifecycle {
 		return found;
 	}
 
+	/** Whether any of the given users has a session here. */
+	boolean anyOf(Set<UUID> users) {
+		if (this.byUser.isEmpty()) {
+			return false;
+		}
+		if (users.size() < this.byUser.size()) {
+			for (UUID user : users) {
+				if (this.byUser.containsKey(user)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		for (UUID user : this.byUser.keySet()) {
+			if (users.contains(user)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	boolean hasUser(UUID userId) {
 		return this.byUser.containsKey(userId);
 	}
