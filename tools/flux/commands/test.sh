@@ -20,7 +20,7 @@ the suite's time.
 --system: only the system tests (the modules they need are built, their tests not run).
 
 --soak: only the system tests' fault matrix (FaultMatrixTests), each fault FLUX_SOAK_ROUNDS (10)
-times in a row on the same running system, under a 90 s workload (60 s otherwise); an hour or
+times in a row on the same running system, under a 90 s workload (45 s otherwise); an hour or
 more, not part of CI. The table of the run
 is in system-tests/target/system-tests/fault-table.md.
 EOF
