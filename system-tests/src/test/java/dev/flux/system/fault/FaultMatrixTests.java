@@ -58,9 +58,9 @@ class FaultMatrixTests {
 	private static final Logger logger = LoggerFactory.getLogger(FaultMatrixTests.class);
 
 	/**
-	 * The workload runs this long per fault, the fault starting after the first tenth.
-	 * 45 s leaves 10 s or more of it after the longest fault (SMTP down 30 s) and keeps
-	 * the suite inside CI's 25 minutes; {@code --soak} runs 90 s.
+	 * The workload runs this long per fault, the fault starting after the first tenth;
+	 * forty-five seconds leave at least ten after the longest fault (SMTP down 30 s) and
+	 * keep the suite inside CI's 25 minutes ({@code --soak} runs 90 s).
 	 */
 	static final Duration WORKLOAD = Duration.parse(System.getProperty("flux.system.workload", "PT45S"));
 
