@@ -33,17 +33,14 @@ public final class MicrometerEventTraces implements EventTraces {
 	@Override
 	public @Nullable String appended(String type, @Nullable String traceparent) {
 		Span current = this.tracer.currentSpan();
-		if (current != null) {
-			if (this.w3c && Boolean.FALSE.equals(current.context().sampled())) {
-				return traceparent(current.context());
-			}
+		if (this.w3c && current != null && Boolean.FALSE.equals(current.context().sampled())) {
+			return traceparent(current.context());
 		}
-		else if (this.w3c && unsampled(traceparent)) {
+		if (this.w3c && current == null && unsampled(traceparent)) {
 			return traceparent;
 		}
 		String name = "outbox append " + type;
-		Span span = (this.tracer.currentSpan() != null)
-				? this.tracer.nextSpan().name(name).tag("flux.event.type", type).start()
+		Span span = (current != null) ? this.tracer.nextSpan().name(name).tag("flux.event.type", type).start()
 				: child(traceparent).name(name).tag("flux.event.type", type).start();
 		try {
 			return traceparent(span.context());
