@@ -57,8 +57,8 @@ class ErasureTests extends AuthServiceTest {
 
 	private void awaitPublished(Account account) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc
-				.sql("SELECT count(*) FROM flux_events.outbox_events WHERE aggregate_id = ? AND status <> 'PUBLISHED'")
+			.until(() -> this.jdbc.sql(
+					"SELECT count(*) FROM flux_events.outbox_event_status WHERE aggregate_id = ? AND status <> 'PUBLISHED'")
 				.param(account.id().toString())
 				.query(Long.class)
 				.single(), (pending) -> pending == 0);

@@ -87,7 +87,7 @@ class PasswordTests extends AuthServiceTest {
 		org.awaitility.Awaitility.await()
 			.pollInterval(java.time.Duration.ofMillis(2))
 			.until(() -> this.meters.get("flux.auth.password.forgot.pending").gauge().value() == 0
-					&& this.jdbc.sql("SELECT count(*) FROM flux_events.outbox_events WHERE status = 'PENDING'")
+					&& this.jdbc.sql("SELECT count(*) FROM flux_events.outbox_event_status WHERE status = 'PENDING'")
 						.query(Long.class)
 						.single() == 0);
 	}
@@ -165,9 +165,11 @@ class PasswordTests extends AuthServiceTest {
 		org.awaitility.Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.jdbc.sql("""
-					SELECT envelope::text FROM flux_events.outbox_events
-					WHERE event_type = 'user.password_reset_requested' AND aggregate_id = ?
-					AND status = 'PUBLISHED'""").param(account.id().toString()).query(String.class).list()).isNotEmpty()
+					SELECT e.envelope::text FROM flux_events.outbox_events e
+					JOIN flux_events.outbox_event_status s ON s.id = e.id
+					WHERE e.event_type = 'user.password_reset_requested' AND e.aggregate_id = ?
+					AND s.status = 'PUBLISHED'""").param(account.id().toString()).query(String.class).list())
+				.isNotEmpty()
 				.noneMatch((envelope) -> envelope.contains(token)));
 	}
 

@@ -57,8 +57,9 @@ class TakebackTests extends AuthServiceTest {
 			.status()).as("the link works once").isEqualTo(400);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(this.jdbc.sql("""
-					SELECT envelope::text FROM flux_events.outbox_events
-					WHERE aggregate_id = ? AND event_type = 'user.email_changed' AND status = 'PUBLISHED'""")
+					SELECT e.envelope::text FROM flux_events.outbox_events e
+					JOIN flux_events.outbox_event_status s ON s.id = e.id
+					WHERE e.aggregate_id = ? AND e.event_type = 'user.email_changed' AND s.status = 'PUBLISHED'""")
 				.param(owner.id().toString())
 				.query(String.class)
 				.single()).as("the token leaves the outbox log once published").doesNotContain(takeback));

@@ -59,8 +59,8 @@ class ErasureTests extends UserServiceTest {
 	}
 
 	private boolean published(User user) {
-		return this.jdbc
-			.sql("select count(*) from flux_events.outbox_events where aggregate_id = ? and status <> 'PUBLISHED'")
+		return this.jdbc.sql(
+				"select count(*) from flux_events.outbox_event_status where aggregate_id = ? and status <> 'PUBLISHED'")
 			.param(user.id().toString())
 			.query(Long.class)
 			.single() == 0;

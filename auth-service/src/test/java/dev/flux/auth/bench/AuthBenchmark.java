@@ -268,9 +268,7 @@ public final class AuthBenchmark {
 	private void waitForOutboxDrained() {
 		JdbcClient jdbc = this.context.getBean(JdbcClient.class);
 		await("the relay publishing the registrations' events").atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("SELECT count(*) FROM flux_events.outbox_events WHERE status <> 'PUBLISHED'")
-				.query(Long.class)
-				.single() == 0);
+			.until(() -> jdbc.sql("SELECT count(*) FROM flux_events.outbox_pending").query(Long.class).single() == 0);
 	}
 
 	/**

@@ -6,16 +6,19 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The SQL of the outbox table. */
+/** The SQL of the outbox: the event log and the relay's pending queue. */
 final class OutboxStore {
 
 	static final String CHANNEL = "flux_outbox";
@@ -24,9 +27,14 @@ final class OutboxStore {
 
 	private final CommitNotifier notifier;
 
+	/** The relay's own writes, outside any business transaction. */
+	private final TransactionTemplate transactions;
+
 	OutboxStore(JdbcTemplate jdbc, CommitNotifier notifier) {
 		this.jdbc = jdbc;
 		this.notifier = notifier;
+		this.transactions = new TransactionTemplate(
+				new JdbcTransactionManager(Objects.requireNonNull(jdbc.getDataSource(), "the outbox's DataSource")));
 	}
 
 	/** What wakes the active relay after this instance's commits. */
@@ -59,11 +67,11 @@ final class OutboxStore {
 
 	/** Pending rows after the given id (0: from the oldest), in id order. */
 	List<PendingEvent> pendingAfter(long afterId, int limit) {
-		return this.jdbc.query(
-				"""
-						SELECT id, event_id, event_type, aggregate_id, correlation_id, traceparent, created_at, envelope::text AS envelope
-						FROM flux_events.outbox_events WHERE status = 'PENDING' AND id > ? ORDER BY id LIMIT ?""",
-				OutboxStore::pendingEvent, afterId, limit);
+		return this.jdbc.query("""
+				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
+				    e.envelope::text AS envelope
+				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
+				WHERE NOT p.failed AND p.id > ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent, afterId, limit);
 	}
 
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
@@ -77,13 +85,14 @@ final class OutboxStore {
 	 * {@code afterId}, in id order: the retained event log that replays read.
 	 */
 	List<PendingEvent> retained(Instant from, Instant to, long afterId, int limit) {
-		return this.jdbc.query(
-				"""
-						SELECT id, event_id, event_type, aggregate_id, correlation_id, traceparent, created_at, envelope::text AS envelope
-						FROM flux_events.outbox_events
-						WHERE status = 'PUBLISHED' AND NOT sensitive AND created_at >= ? AND created_at < ? AND id > ?
-						ORDER BY id LIMIT ?""",
-				OutboxStore::pendingEvent, Timestamp.from(from), Timestamp.from(to), afterId, limit);
+		return this.jdbc.query("""
+				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
+				    e.envelope::text AS envelope
+				FROM flux_events.outbox_events e
+				WHERE NOT e.sensitive AND e.created_at >= ? AND e.created_at < ? AND e.id > ?
+				    AND NOT EXISTS (SELECT 1 FROM flux_events.outbox_pending p WHERE p.id = e.id)
+				ORDER BY e.id LIMIT ?""", OutboxStore::pendingEvent, Timestamp.from(from), Timestamp.from(to), afterId,
+				limit);
 	}
 
 	/** When an event still in the outbox was appended. */
@@ -96,56 +105,68 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Marks rows published; a sensitive event's payload is erased from the log at the
-	 * same time.
+	 * Marks rows published: takes them off the pending queue, and erases a sensitive
+	 * event's payload from the log in the same transaction. The erasure is a statement of
+	 * its own so that it sees an {@link #erase} that committed while the delete waited.
 	 */
 	void markPublished(List<Long> ids) {
-		this.jdbc.update(
-				"""
-						UPDATE flux_events.outbox_events
-						SET status = 'PUBLISHED', published_at = now(), attempts = attempts + 1, last_error = NULL,
-						    envelope = CASE WHEN sensitive THEN jsonb_set(envelope::jsonb, '{payload}', 'null'::jsonb)::json ELSE envelope END
-						WHERE id = ANY (?) AND status = 'PENDING'""",
-				(Object) ids.toArray(Long[]::new));
+		Long[] published = ids.toArray(Long[]::new);
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.update("DELETE FROM flux_events.outbox_pending WHERE id = ANY (?) AND NOT failed",
+					(Object) published);
+			this.jdbc.update("""
+					UPDATE flux_events.outbox_events
+					SET envelope = jsonb_set(envelope::jsonb, '{payload}', 'null'::jsonb)::json
+					WHERE id = ANY (?) AND sensitive""", (Object) published);
+		});
 	}
 
 	/**
 	 * Treats every event of an aggregate as sensitive from now on: never replayed, the
 	 * payload of a published one erased now and that of a pending one when it is
-	 * published (its consumers still get it once, in order).
+	 * published (its consumers still get it once, in order). The aggregate's pending rows
+	 * are locked first, in id order: a relay marking one of them meanwhile waits for this
+	 * transaction and then erases the payload itself.
 	 */
 	int erase(String aggregateId) {
+		this.jdbc.query("""
+				SELECT p.id FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
+				WHERE e.aggregate_id = ? ORDER BY p.id FOR UPDATE OF p""", (rs) -> {
+		}, aggregateId);
+		this.jdbc.update("""
+				UPDATE flux_events.outbox_pending SET last_error = NULL
+				WHERE id IN (SELECT id FROM flux_events.outbox_events WHERE aggregate_id = ?)""", aggregateId);
 		return this.jdbc.update("""
-				UPDATE flux_events.outbox_events
-				SET sensitive = true, last_error = NULL,
-				    envelope = CASE WHEN status = 'PUBLISHED'
-				        THEN jsonb_set(envelope::jsonb, '{payload}', 'null'::jsonb)::json ELSE envelope END
+				UPDATE flux_events.outbox_events e
+				SET sensitive = true,
+				    envelope = CASE WHEN EXISTS (SELECT 1 FROM flux_events.outbox_pending p WHERE p.id = e.id)
+				        THEN envelope ELSE jsonb_set(envelope::jsonb, '{payload}', 'null'::jsonb)::json END
 				WHERE aggregate_id = ?""", aggregateId);
 	}
 
 	void markFailed(long id, String error) {
 		this.jdbc.update("""
-				UPDATE flux_events.outbox_events SET status = 'FAILED', attempts = attempts + 1, last_error = ?
-				WHERE id = ? AND status = 'PENDING'""", error, id);
+				UPDATE flux_events.outbox_pending SET failed = true, attempts = attempts + 1, last_error = ?
+				WHERE id = ? AND NOT failed""", error, id);
 	}
 
 	void recordFailedAttempt(List<Long> ids, String error) {
 		this.jdbc.update("""
-				UPDATE flux_events.outbox_events SET attempts = attempts + 1, last_error = ?
-				WHERE id = ANY (?) AND status = 'PENDING'""", error, ids.toArray(Long[]::new));
+				UPDATE flux_events.outbox_pending SET attempts = attempts + 1, last_error = ?
+				WHERE id = ANY (?) AND NOT failed""", error, ids.toArray(Long[]::new));
 	}
 
 	/** Puts failed events back in line, for an operator who fixed their cause. */
 	int retryFailed() {
-		return this.jdbc.update("UPDATE flux_events.outbox_events SET status = 'PENDING' WHERE status = 'FAILED'");
+		return this.jdbc.update("UPDATE flux_events.outbox_pending SET failed = false WHERE failed");
 	}
 
 	OutboxStats stats() {
 		return this.jdbc.queryForObject("""
-				SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,
-				       min(created_at) FILTER (WHERE status = 'PENDING') AS oldest,
-				       count(*) FILTER (WHERE status = 'FAILED') AS failed
-				FROM flux_events.outbox_events WHERE status <> 'PUBLISHED'""", (rs, row) -> {
+				SELECT count(*) FILTER (WHERE NOT p.failed) AS pending,
+				       min(e.created_at) FILTER (WHERE NOT p.failed) AS oldest,
+				       count(*) FILTER (WHERE p.failed) AS failed
+				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id""", (rs, row) -> {
 			Timestamp oldest = rs.getTimestamp("oldest");
 			return new OutboxStats(rs.getLong("pending"), (oldest != null) ? oldest.toInstant() : null,
 					rs.getLong("failed"));
@@ -153,14 +174,15 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Deletes published events older than the retention, at most {@code batchSize} rows.
+	 * Deletes published events appended before the retention, oldest first, at most
+	 * {@code batchSize} rows.
 	 */
 	int purgePublished(Duration retention, int batchSize) {
 		return this.jdbc.update("""
 				DELETE FROM flux_events.outbox_events WHERE id IN (
-				    SELECT id FROM flux_events.outbox_events
-				    WHERE status = 'PUBLISHED' AND published_at < ?
-				    ORDER BY published_at LIMIT ?)""", Timestamp.from(Instant.now().minus(retention)), batchSize);
+				    SELECT e.id FROM flux_events.outbox_events e
+				    WHERE e.created_at < ? AND NOT EXISTS (SELECT 1 FROM flux_events.outbox_pending p WHERE p.id = e.id)
+				    ORDER BY e.id LIMIT ?)""", Timestamp.from(Instant.now().minus(retention)), batchSize);
 	}
 
 	/** Counts of the outbox rows that are not yet published. */

@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -20,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.flux.events.EventEnvelope;
 import dev.flux.events.sample.SampleEffects;
 import dev.flux.events.sample.SampleHappened;
 import dev.flux.events.sample.SampleServiceApplication;
@@ -31,7 +37,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The relay under faults: it dies between the broker's confirms and marking the rows, and
  * a second relay competes for the same outbox. A relay of another instance is woken by
- * the appending instance's commits, not by its poll.
+ * the appending instance's commits, not by its poll. A mark that meets an erasure of its
+ * aggregate waits for it and erases the payload.
  */
 @SpringBootTest(classes = SampleServiceApplication.class)
 @WithFluxInfrastructure
@@ -159,6 +166,51 @@ class RelayFaultTests {
 		await().atMost(PATIENCE).until(() -> this.effects.timesApplied(note) == 1);
 	}
 
+	@Test
+	void aMarkWaitingForAnErasureOfItsAggregateErasesThePublishedPayload() throws Exception {
+		this.relay.stop();
+		String aggregate = UUID.randomUUID().toString();
+		String note = "erased-while-marked-" + UUID.randomUUID();
+		EventEnvelope event = this.transactions.execute((status) -> this.outbox.append(aggregate, 1, sample(note)));
+		long id = this.jdbc.queryForObject("SELECT id FROM flux_events.outbox_events WHERE event_id = ?", Long.class,
+				event.eventId());
+		CountDownLatch erased = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> erasure = threads.submit(() -> this.transactions.executeWithoutResult((status) -> {
+				this.outbox.erase(aggregate);
+				erased.countDown();
+				await().atMost(PATIENCE).until(() -> commit.getCount() == 0);
+			}));
+			assertThat(erased.await(30, TimeUnit.SECONDS)).isTrue();
+			// The relay's mark, confirmed by the broker while the erasure is open: it
+			// waits.
+			Future<?> mark = threads.submit(() -> this.store.markPublished(List.of(id)));
+			await().atMost(PATIENCE)
+				.until(() -> this.jdbc.queryForObject(
+						"SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'",
+						Integer.class) > 0);
+			assertThat(mark).isNotDone();
+
+			commit.countDown();
+			erasure.get(30, TimeUnit.SECONDS);
+			mark.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			commit.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(this.jdbc.queryForObject("SELECT status FROM flux_events.outbox_event_status WHERE id = ?",
+				String.class, id))
+			.isEqualTo("PUBLISHED");
+		assertThat(this.jdbc.queryForObject("SELECT envelope::text FROM flux_events.outbox_events WHERE id = ?",
+				String.class, id))
+			.as("the payload of an event published as its aggregate was erased")
+			.doesNotContain(note)
+			.contains("\"payload\": null");
+	}
+
 	private OutboxRelay relay(RelayObserver observer) {
 		return relay(observer, this.properties);
 	}
@@ -175,8 +227,8 @@ class RelayFaultTests {
 
 	private int pendingWithPrefix(String prefix) {
 		Integer count = this.jdbc.queryForObject("""
-				SELECT count(*) FROM flux_events.outbox_events
-				WHERE status = 'PENDING' AND envelope -> 'payload' ->> 'note' LIKE ?""", Integer.class, prefix + "%");
+				SELECT count(*) FROM flux_events.outbox_events e JOIN flux_events.outbox_pending p ON p.id = e.id
+				WHERE NOT p.failed AND e.envelope -> 'payload' ->> 'note' LIKE ?""", Integer.class, prefix + "%");
 		return (count != null) ? count : 0;
 	}
 

@@ -182,8 +182,8 @@ class RelayWakeTests {
 
 	private @Nullable String status(UUID eventId) {
 		return this.jdbc
-			.query("SELECT status FROM flux_events.outbox_events WHERE event_id = ?", (rs, row) -> rs.getString(1),
-					eventId)
+			.query("SELECT status FROM flux_events.outbox_event_status WHERE event_id = ?",
+					(rs, row) -> rs.getString(1), eventId)
 			.stream()
 			.findFirst()
 			.orElse(null);

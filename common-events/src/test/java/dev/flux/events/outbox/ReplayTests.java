@@ -155,9 +155,9 @@ class ReplayTests {
 
 	private boolean published(List<EventEnvelope> envelopes) {
 		return envelopes.stream()
-			.allMatch((envelope) -> "PUBLISHED"
-				.equals(this.jdbc.queryForObject("SELECT status FROM flux_events.outbox_events WHERE event_id = ?",
-						String.class, envelope.eventId())));
+			.allMatch((envelope) -> "PUBLISHED".equals(
+					this.jdbc.queryForObject("SELECT status FROM flux_events.outbox_event_status WHERE event_id = ?",
+							String.class, envelope.eventId())));
 	}
 
 	private double duplicates() {

@@ -50,7 +50,7 @@ class RetentionAndMetricsTests {
 		EventEnvelope recent = append("recent");
 		await().atMost(Duration.ofSeconds(20)).until(() -> published(old) && published(List.of(recent)));
 		for (EventEnvelope envelope : old) {
-			this.jdbc.update("UPDATE flux_events.outbox_events SET published_at = now() - interval '8 days' "
+			this.jdbc.update("UPDATE flux_events.outbox_events SET created_at = now() - interval '8 days' "
 					+ "WHERE event_id = ?", envelope.eventId());
 		}
 
@@ -87,9 +87,9 @@ class RetentionAndMetricsTests {
 
 	private boolean published(List<EventEnvelope> envelopes) {
 		return envelopes.stream()
-			.allMatch((envelope) -> "PUBLISHED"
-				.equals(this.jdbc.queryForObject("SELECT status FROM flux_events.outbox_events WHERE event_id = ?",
-						String.class, envelope.eventId())));
+			.allMatch((envelope) -> "PUBLISHED".equals(
+					this.jdbc.queryForObject("SELECT status FROM flux_events.outbox_event_status WHERE event_id = ?",
+							String.class, envelope.eventId())));
 	}
 
 	private int count(List<EventEnvelope> envelopes) {
