@@ -3,6 +3,7 @@ package dev.flux.events.outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,6 +74,12 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	/** The batch read while the two before it were in flight, sent next. */
 	private @Nullable List<PendingEvent> readAhead;
+
+	/**
+	 * The first id of each batch sent whose mark has not committed yet: a pending row
+	 * below all of them (and below {@link #sentUpTo}) was never sent.
+	 */
+	private final ConcurrentSkipListSet<Long> unmarked = new ConcurrentSkipListSet<>();
 
 	private volatile boolean rescan;
 
@@ -209,18 +216,17 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * marker thread, so that the database work of one batch overlaps the broker's
 	 * confirms of the next. While two batches are in flight it also reads the one after,
 	 * so that it leaves the moment the older batch is confirmed instead of a query later.
-	 * A failed mark leaves rows PENDING: the relay then rescans from the oldest pending
-	 * row and sends them again (consumers are idempotent). Once the rows are all sent, it
-	 * waits for the next commit or the last batch's confirms, whichever comes first, and
-	 * never for its mark: only a round that finds nothing after the rows sent, with
-	 * nothing in flight, waits for the marks and rescans.
+	 * Rows commit out of id order now and then: every second, and when woken with nothing
+	 * after the rows sent, it looks for pending rows below every batch not yet marked,
+	 * which were never sent, without waiting for the marks. A failed mark leaves rows
+	 * PENDING: the relay then waits for the marks and rescans from the oldest pending row
+	 * (consumers are idempotent). Once the rows are all sent, it waits for the next
+	 * commit or the last batch's confirms, whichever comes first, and never for its mark.
 	 */
 	private int relayBatch() throws InterruptedException {
-		// Rows commit out of id order now and then; a regular rescan from the oldest
-		// pending row picks up one that committed after rows with higher ids were sent.
-		// The batch in flight is settled first, or the rescan would find its rows still
-		// pending and send them a second time.
-		if (this.rescan || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos()) {
+		if (this.rescan) {
+			// The batch in flight is settled first, or the rescan would find its rows
+			// still pending and send them a second time.
 			OutboxPublisher.InFlight unsettled = this.inFlight;
 			this.inFlight = null;
 			if (unsettled != null) {
@@ -232,11 +238,13 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.readAhead = null;
 		if (batch == null) {
 			batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
-			if (batch.isEmpty() && this.sentUpTo > 0 && this.inFlight == null) {
-				// Woken with nothing after the rows sent: the commit may be of a row
-				// below them, so look again from the oldest pending row.
-				flushMarks();
-				batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
+		}
+		if (this.sentUpTo > 0 && (batch.isEmpty() || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos())) {
+			this.lastRescan = System.nanoTime();
+			List<PendingEvent> late = this.store.pendingBelow(lowestUnmarked(), this.properties.batchSize());
+			if (!late.isEmpty()) {
+				// The batch after the rows sent is read again next round.
+				batch = late;
 			}
 		}
 		OutboxPublisher.InFlight sent = null;
@@ -250,7 +258,8 @@ public final class OutboxRelay implements SmartLifecycle {
 				throw new BrokerUnavailableException(
 						"Publishing " + batch.size() + " events failed: " + ex.getMessage(), ex);
 			}
-			this.sentUpTo = batch.getLast().id();
+			this.unmarked.add(batch.getFirst().id());
+			this.sentUpTo = Math.max(this.sentUpTo, batch.getLast().id());
 		}
 		OutboxPublisher.InFlight previous = this.inFlight;
 		if (sent == null && previous != null && !this.publisher.answered(previous)) {
@@ -265,6 +274,12 @@ public final class OutboxRelay implements SmartLifecycle {
 			this.readAhead = next;
 		}
 		return batch.size();
+	}
+
+	/** Below this id, a pending row was never sent. */
+	private long lowestUnmarked() {
+		Long first = this.unmarked.isEmpty() ? null : this.unmarked.first();
+		return (first != null) ? Math.min(first, this.sentUpTo + 1) : this.sentUpTo + 1;
 	}
 
 	/**
@@ -311,6 +326,9 @@ public final class OutboxRelay implements SmartLifecycle {
 						returned.reason());
 				this.store.markFailed(returned.id(), returned.reason());
 			}
+			// After the commit: a relay that reads below this batch no longer finds its
+			// rows.
+			this.unmarked.remove(batch.getFirst().id());
 			this.metrics.recorded(batch, outcome);
 		}
 		catch (RuntimeException ex) {
@@ -336,6 +354,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 		this.lastMark = null;
 		this.readAhead = null;
+		this.unmarked.clear();
 		this.sentUpTo = 0;
 		this.rescan = false;
 		this.lastRescan = System.nanoTime();

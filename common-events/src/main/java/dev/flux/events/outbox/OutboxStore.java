@@ -74,6 +74,18 @@ final class OutboxStore {
 				WHERE NOT p.failed AND p.id > ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent, afterId, limit);
 	}
 
+	/**
+	 * Pending rows below the given id, in id order: rows that committed after rows with
+	 * higher ids were read.
+	 */
+	List<PendingEvent> pendingBelow(long belowId, int limit) {
+		return this.jdbc.query("""
+				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
+				    e.envelope::text AS envelope
+				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
+				WHERE NOT p.failed AND p.id < ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent, belowId, limit);
+	}
+
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
 		return new PendingEvent(rs.getLong("id"), rs.getObject("event_id", UUID.class), rs.getString("event_type"),
 				rs.getString("aggregate_id"), rs.getObject("correlation_id", UUID.class), rs.getString("traceparent"),
