@@ -81,6 +81,17 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	private final ConcurrentSkipListSet<Long> unmarked = new ConcurrentSkipListSet<>();
 
+	/**
+	 * Where {@link #sentUpTo} stood at the rescan before the last one: a row below it
+	 * that is still pending was appended over a second ago, and the next rescan finds it.
+	 * A wake looks only above it, so that it does not read through the deleted pending
+	 * rows at the head of the queue's index.
+	 */
+	private long olderFloor;
+
+	/** Where {@link #sentUpTo} stood at the last rescan. */
+	private long recentFloor;
+
 	private volatile boolean rescan;
 
 	private long lastRescan = System.nanoTime();
@@ -216,12 +227,13 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * marker thread, so that the database work of one batch overlaps the broker's
 	 * confirms of the next. While two batches are in flight it also reads the one after,
 	 * so that it leaves the moment the older batch is confirmed instead of a query later.
-	 * Rows commit out of id order now and then: every second, and when woken with nothing
-	 * after the rows sent, it looks for pending rows below every batch not yet marked,
-	 * which were never sent, without waiting for the marks. A failed mark leaves rows
-	 * PENDING: the relay then waits for the marks and rescans from the oldest pending row
-	 * (consumers are idempotent). Once the rows are all sent, it waits for the next
-	 * commit or the last batch's confirms, whichever comes first, and never for its mark.
+	 * Rows commit out of id order now and then: every second from the oldest pending row,
+	 * and when woken with nothing after the rows sent from where they stood a second or
+	 * two ago, it looks for pending rows below every batch not yet marked, which were
+	 * never sent, without waiting for the marks. A failed mark leaves rows PENDING: the
+	 * relay then waits for the marks and rescans from the oldest pending row (consumers
+	 * are idempotent). Once the rows are all sent, it waits for the next commit or the
+	 * last batch's confirms, whichever comes first, and never for its mark.
 	 */
 	private int relayBatch() throws InterruptedException {
 		if (this.rescan) {
@@ -239,9 +251,16 @@ public final class OutboxRelay implements SmartLifecycle {
 		if (batch == null) {
 			batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
 		}
-		if (this.sentUpTo > 0 && (batch.isEmpty() || System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos())) {
-			this.lastRescan = System.nanoTime();
-			List<PendingEvent> late = this.store.pendingBelow(lowestUnmarked(), this.properties.batchSize());
+		boolean rescanDue = System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos();
+		if (this.sentUpTo > 0 && (batch.isEmpty() || rescanDue)) {
+			long after = this.olderFloor;
+			if (rescanDue) {
+				after = 0;
+				this.lastRescan = System.nanoTime();
+				this.olderFloor = this.recentFloor;
+				this.recentFloor = this.sentUpTo;
+			}
+			List<PendingEvent> late = this.store.pendingBetween(after, lowestUnmarked(), this.properties.batchSize());
 			if (!late.isEmpty()) {
 				// The batch after the rows sent is read again next round.
 				batch = late;
@@ -355,6 +374,8 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.lastMark = null;
 		this.readAhead = null;
 		this.unmarked.clear();
+		this.olderFloor = 0;
+		this.recentFloor = 0;
 		this.sentUpTo = 0;
 		this.rescan = false;
 		this.lastRescan = System.nanoTime();

@@ -75,15 +75,16 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Pending rows below the given id, in id order: rows that committed after rows with
-	 * higher ids were read.
+	 * Pending rows between two ids (both excluded), in id order: rows that committed
+	 * after rows with higher ids were read.
 	 */
-	List<PendingEvent> pendingBelow(long belowId, int limit) {
+	List<PendingEvent> pendingBetween(long afterId, long belowId, int limit) {
 		return this.jdbc.query("""
 				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
 				    e.envelope::text AS envelope
 				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
-				WHERE NOT p.failed AND p.id < ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent, belowId, limit);
+				WHERE NOT p.failed AND p.id > ? AND p.id < ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent,
+				afterId, belowId, limit);
 	}
 
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
