@@ -2,7 +2,9 @@ package dev.flux.events.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +82,9 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * below all of them (and below {@link #sentUpTo}) was never sent.
 	 */
 	private final ConcurrentSkipListSet<Long> unmarked = new ConcurrentSkipListSet<>();
+
+	/** Batches confirmed by the broker, waiting for the marker thread. */
+	private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
 
 	/**
 	 * Where {@link #sentUpTo} stood at the rescan before the last one: a row below it
@@ -201,9 +206,10 @@ public final class OutboxRelay implements SmartLifecycle {
 				backoff = this.properties.initialBackoff();
 				if (relayed < this.properties.batchSize()) {
 					purgeWhenDue();
-					if (relayed == 0) {
-						awaitWork();
-					}
+					// A partial batch took every row committed before it was read; each
+					// commit since has signalled the wake, so another read now would
+					// mostly find nothing.
+					awaitWork();
 				}
 			}
 			catch (Exception ex) {
@@ -262,7 +268,10 @@ public final class OutboxRelay implements SmartLifecycle {
 			}
 			List<PendingEvent> late = this.store.pendingBetween(after, lowestUnmarked(), this.properties.batchSize());
 			if (!late.isEmpty()) {
-				// The batch after the rows sent is read again next round.
+				if (!batch.isEmpty()) {
+					// The batch after the rows sent is read again, at once.
+					this.wake.signal();
+				}
 				batch = late;
 			}
 		}
@@ -332,27 +341,42 @@ public final class OutboxRelay implements SmartLifecycle {
 		if (current == null) {
 			throw new IllegalStateException("The relay is not started");
 		}
-		this.lastMark = current.submit(() -> mark(sent.events(), outcome));
+		this.confirmed.add(new Confirmed(sent.events(), outcome));
+		this.lastMark = current.submit(this::markConfirmed);
 	}
 
-	private void mark(List<PendingEvent> batch, PublishOutcome outcome) {
+	/**
+	 * Marks every batch confirmed so far in one transaction: under light traffic a batch
+	 * is an event or two, and one commit for each would be as many WAL flushes.
+	 */
+	private void markConfirmed() {
+		List<Confirmed> batches = new ArrayList<>();
+		for (Confirmed next = this.confirmed.poll(); next != null; next = this.confirmed.poll()) {
+			batches.add(next);
+		}
+		if (batches.isEmpty()) {
+			return;
+		}
 		try {
-			if (!outcome.confirmed().isEmpty()) {
-				this.store.markPublished(outcome.confirmed());
+			List<Long> published = batches.stream().flatMap((batch) -> batch.outcome().confirmed().stream()).toList();
+			if (!published.isEmpty()) {
+				this.store.markPublished(published);
 			}
-			for (PublishOutcome.Returned returned : outcome.returned()) {
-				logger.error("Outbox event {} was returned by the broker and is marked FAILED: {}", returned.id(),
-						returned.reason());
-				this.store.markFailed(returned.id(), returned.reason());
+			for (Confirmed batch : batches) {
+				for (PublishOutcome.Returned returned : batch.outcome().returned()) {
+					logger.error("Outbox event {} was returned by the broker and is marked FAILED: {}", returned.id(),
+							returned.reason());
+					this.store.markFailed(returned.id(), returned.reason());
+				}
+				// After the commit: a relay that reads below this batch no longer finds
+				// its rows.
+				this.unmarked.remove(batch.events().getFirst().id());
+				this.metrics.recorded(batch.events(), batch.outcome());
 			}
-			// After the commit: a relay that reads below this batch no longer finds its
-			// rows.
-			this.unmarked.remove(batch.getFirst().id());
-			this.metrics.recorded(batch, outcome);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Marking {} published events failed; they will be sent again: {}", batch.size(),
-					ex.getMessage());
+			logger.warn("Marking {} published events failed; they will be sent again: {}",
+					batches.stream().mapToInt((batch) -> batch.events().size()).sum(), ex.getMessage());
 			this.rescan = true;
 		}
 	}
@@ -440,6 +464,11 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	/** A batch the broker confirmed, to be marked. */
+	private record Confirmed(List<PendingEvent> events, PublishOutcome outcome) {
+
 	}
 
 	/** The broker did not take a batch: back off and keep the active role. */

@@ -121,10 +121,15 @@ final class OutboxStore {
 	 * Marks rows published: takes them off the pending queue, and erases a sensitive
 	 * event's payload from the log in the same transaction. The erasure is a statement of
 	 * its own so that it sees an {@link #erase} that committed while the delete waited.
+	 * The commit does not wait for the WAL flush, so marks do not queue for the disk with
+	 * the appending transactions: a mark lost in a crash leaves its rows pending, and
+	 * they are sent again as after a relay that died before marking (consumers are
+	 * idempotent).
 	 */
 	void markPublished(List<Long> ids) {
 		Long[] published = ids.toArray(Long[]::new);
 		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.execute("SET LOCAL synchronous_commit = off");
 			this.jdbc.update("DELETE FROM flux_events.outbox_pending WHERE id = ANY (?) AND NOT failed",
 					(Object) published);
 			this.jdbc.update("""
