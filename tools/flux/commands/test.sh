@@ -27,14 +27,16 @@ EOF
 }
 
 cmd_test() {
-	local started=$SECONDS soak='' system=()
+	local started=$SECONDS soak='' system=() browser=1
 	case ${1:-} in
 	--soak)
 		soak=1
+		browser=''
 		shift
 		;;
 	--quick)
 		system=(-Dflux.system.excludedGroups=system)
+		browser=''
 		shift
 		;;
 	--system)
@@ -47,6 +49,11 @@ cmd_test() {
 	if [[ -z $soak ]]; then
 		lint_scripts
 		check_docs_sources
+	fi
+	if [[ -n $browser ]]; then
+		# The operator console's browser test (system tests) drives Chromium.
+		ensure_chromium
+		export FLUX_CHROMIUM="$CHROMIUM"
 	fi
 	if docker_running; then
 		say "Docker is running: integration tests use Testcontainers"

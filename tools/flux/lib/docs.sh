@@ -24,7 +24,7 @@ ensure_docs_tools() {
 ensure_chromium() {
 	CHROMIUM="${FLUX_CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}"
 	if [[ -z $CHROMIUM ]]; then
-		can_apt || die "Chromium is needed to render the diagrams." \
+		can_apt || die "Chromium is needed to render the diagrams and for the operator console's browser test." \
 			"Install it: sudo apt-get install -y chromium   (or point FLUX_CHROMIUM at a Chrome or Chromium binary)"
 		apt_install chromium
 		CHROMIUM="$(command -v chromium)" || die "apt-get installed chromium but there is no chromium command"

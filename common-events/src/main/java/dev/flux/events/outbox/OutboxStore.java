@@ -23,6 +23,10 @@ final class OutboxStore {
 
 	static final String CHANNEL = "flux_outbox";
 
+	/** What the relay and replays read of an event of the log {@code e}. */
+	private static final String EVENT = "SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, "
+			+ "e.traceparent, e.created_at, e.envelope::text AS envelope ";
+
 	private final JdbcTemplate jdbc;
 
 	private final CommitNotifier notifier;
@@ -67,9 +71,7 @@ final class OutboxStore {
 
 	/** Pending rows after the given id (0: from the oldest), in id order. */
 	List<PendingEvent> pendingAfter(long afterId, int limit) {
-		return this.jdbc.query("""
-				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
-				    e.envelope::text AS envelope
+		return this.jdbc.query(EVENT + """
 				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
 				WHERE NOT p.failed AND p.id > ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent, afterId, limit);
 	}
@@ -79,9 +81,7 @@ final class OutboxStore {
 	 * after rows with higher ids were read.
 	 */
 	List<PendingEvent> pendingBetween(long afterId, long belowId, int limit) {
-		return this.jdbc.query("""
-				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
-				    e.envelope::text AS envelope
+		return this.jdbc.query(EVENT + """
 				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
 				WHERE NOT p.failed AND p.id > ? AND p.id < ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent,
 				afterId, belowId, limit);
@@ -98,9 +98,7 @@ final class OutboxStore {
 	 * {@code afterId}, in id order: the retained event log that replays read.
 	 */
 	List<PendingEvent> retained(Instant from, Instant to, long afterId, int limit) {
-		return this.jdbc.query("""
-				SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, e.traceparent, e.created_at,
-				    e.envelope::text AS envelope
+		return this.jdbc.query(EVENT + """
 				FROM flux_events.outbox_events e
 				WHERE NOT e.sensitive AND e.created_at >= ? AND e.created_at < ? AND e.id > ?
 				    AND NOT EXISTS (SELECT 1 FROM flux_events.outbox_pending p WHERE p.id = e.id)
