@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,10 +79,10 @@ public final class OutboxRelay implements SmartLifecycle {
 	private @Nullable List<PendingEvent> readAhead;
 
 	/**
-	 * The first id of each batch sent whose mark has not committed yet: a pending row
-	 * below all of them (and below {@link #sentUpTo}) was never sent.
+	 * The ids of the rows sent whose mark has not committed yet: any other pending row up
+	 * to {@link #sentUpTo} was never sent.
 	 */
-	private final ConcurrentSkipListSet<Long> unmarked = new ConcurrentSkipListSet<>();
+	private final Set<Long> unmarked = ConcurrentHashMap.newKeySet();
 
 	/** Batches confirmed by the broker, waiting for the marker thread. */
 	private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
@@ -235,11 +236,11 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * so that it leaves the moment the older batch is confirmed instead of a query later.
 	 * Rows commit out of id order now and then: every second from the oldest pending row,
 	 * and when woken with nothing after the rows sent from where they stood a second or
-	 * two ago, it looks for pending rows below every batch not yet marked, which were
-	 * never sent, without waiting for the marks. A failed mark leaves rows PENDING: the
-	 * relay then waits for the marks and rescans from the oldest pending row (consumers
-	 * are idempotent). Once the rows are all sent, it waits for the next commit or the
-	 * last batch's confirms, whichever comes first, and never for its mark.
+	 * two ago, it looks for pending rows it has not sent (those it sent and has not yet
+	 * marked are left out), without waiting for the marks. A failed mark leaves rows
+	 * PENDING: the relay then waits for the marks and rescans from the oldest pending row
+	 * (consumers are idempotent). Once the rows are all sent, it waits for the next
+	 * commit or the last batch's confirms, whichever comes first, and never for its mark.
 	 */
 	private int relayBatch() throws InterruptedException {
 		if (this.rescan) {
@@ -266,7 +267,8 @@ public final class OutboxRelay implements SmartLifecycle {
 				this.olderFloor = this.recentFloor;
 				this.recentFloor = this.sentUpTo;
 			}
-			List<PendingEvent> late = this.store.pendingBetween(after, lowestUnmarked(), this.properties.batchSize());
+			List<PendingEvent> late = this.store.pendingBetween(after, this.sentUpTo + 1,
+					this.unmarked.toArray(Long[]::new), this.properties.batchSize());
 			if (!late.isEmpty()) {
 				if (!batch.isEmpty()) {
 					// The batch after the rows sent is read again, at once.
@@ -286,7 +288,7 @@ public final class OutboxRelay implements SmartLifecycle {
 				throw new BrokerUnavailableException(
 						"Publishing " + batch.size() + " events failed: " + ex.getMessage(), ex);
 			}
-			this.unmarked.add(batch.getFirst().id());
+			batch.forEach((event) -> this.unmarked.add(event.id()));
 			this.sentUpTo = Math.max(this.sentUpTo, batch.getLast().id());
 		}
 		OutboxPublisher.InFlight previous = this.inFlight;
@@ -302,12 +304,6 @@ public final class OutboxRelay implements SmartLifecycle {
 			this.readAhead = next;
 		}
 		return batch.size();
-	}
-
-	/** Below this id, a pending row was never sent. */
-	private long lowestUnmarked() {
-		Long first = this.unmarked.isEmpty() ? null : this.unmarked.first();
-		return (first != null) ? Math.min(first, this.sentUpTo + 1) : this.sentUpTo + 1;
 	}
 
 	/**
@@ -368,9 +364,8 @@ public final class OutboxRelay implements SmartLifecycle {
 							returned.reason());
 					this.store.markFailed(returned.id(), returned.reason());
 				}
-				// After the commit: a relay that reads below this batch no longer finds
-				// its rows.
-				this.unmarked.remove(batch.events().getFirst().id());
+				// After the commit: a relay reading late rows no longer finds these.
+				batch.events().forEach((event) -> this.unmarked.remove(event.id()));
 				this.metrics.recorded(batch.events(), batch.outcome());
 			}
 		}

@@ -77,14 +77,14 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Pending rows between two ids (both excluded), in id order: rows that committed
-	 * after rows with higher ids were read.
+	 * Pending rows between two ids (both excluded) but the given ones, in id order: rows
+	 * that committed after rows with higher ids were read.
 	 */
-	List<PendingEvent> pendingBetween(long afterId, long belowId, int limit) {
+	List<PendingEvent> pendingBetween(long afterId, long belowId, Long[] except, int limit) {
 		return this.jdbc.query(EVENT + """
 				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
-				WHERE NOT p.failed AND p.id > ? AND p.id < ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent,
-				afterId, belowId, limit);
+				WHERE NOT p.failed AND p.id > ? AND p.id < ? AND p.id <> ALL (?) ORDER BY p.id LIMIT ?""",
+				OutboxStore::pendingEvent, afterId, belowId, except, limit);
 	}
 
 	private static PendingEvent pendingEvent(ResultSet rs, int row) throws SQLException {
