@@ -41,6 +41,13 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
 
+	/**
+	 * How often the relay also settles, waits for its marks and starts again from the
+	 * oldest pending row, so that no bookkeeping of its own can keep a row waiting
+	 * longer.
+	 */
+	private static final Duration RESYNC_INTERVAL = Duration.ofMinutes(1);
+
 	private final OutboxStore store;
 
 	private final OutboxPublisher publisher;
@@ -101,6 +108,8 @@ public final class OutboxRelay implements SmartLifecycle {
 	private volatile boolean rescan;
 
 	private long lastRescan = System.nanoTime();
+
+	private long lastResync = System.nanoTime();
 
 	OutboxRelay(OutboxStore store, OutboxPublisher publisher, RelayLeadership leadership, OutboxProperties properties,
 			OutboxMetrics metrics, RelayObserver observer) {
@@ -239,11 +248,12 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * two ago, it looks for pending rows it has not sent (those it sent and has not yet
 	 * marked are left out), without waiting for the marks. A failed mark leaves rows
 	 * PENDING: the relay then waits for the marks and rescans from the oldest pending row
-	 * (consumers are idempotent). Once the rows are all sent, it waits for the next
-	 * commit or the last batch's confirms, whichever comes first, and never for its mark.
+	 * (consumers are idempotent), as it also does every minute. Once the rows are all
+	 * sent, it waits for the next commit or the last batch's confirms, whichever comes
+	 * first, and never for its mark.
 	 */
 	private int relayBatch() throws InterruptedException {
-		if (this.rescan) {
+		if (this.rescan || System.nanoTime() - this.lastResync > RESYNC_INTERVAL.toNanos()) {
 			// The batch in flight is settled first, or the rescan would find its rows
 			// still pending and send them a second time.
 			OutboxPublisher.InFlight unsettled = this.inFlight;
@@ -398,6 +408,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.sentUpTo = 0;
 		this.rescan = false;
 		this.lastRescan = System.nanoTime();
+		this.lastResync = this.lastRescan;
 	}
 
 	/**
