@@ -268,24 +268,13 @@ public final class OutboxRelay implements SmartLifecycle {
 		if (batch == null) {
 			batch = this.store.pendingAfter(this.sentUpTo, this.properties.batchSize());
 		}
-		boolean rescanDue = System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos();
-		if (this.sentUpTo > 0 && (batch.isEmpty() || rescanDue)) {
-			long after = this.olderFloor;
-			if (rescanDue) {
-				after = 0;
-				this.lastRescan = System.nanoTime();
-				this.olderFloor = this.recentFloor;
-				this.recentFloor = this.sentUpTo;
+		List<PendingEvent> late = lateRows(batch.isEmpty());
+		if (!late.isEmpty()) {
+			if (!batch.isEmpty()) {
+				// The batch after the rows sent is read again, at once.
+				this.wake.signal();
 			}
-			List<PendingEvent> late = this.store.pendingBetween(after, this.sentUpTo + 1,
-					this.unmarked.toArray(Long[]::new), this.properties.batchSize());
-			if (!late.isEmpty()) {
-				if (!batch.isEmpty()) {
-					// The batch after the rows sent is read again, at once.
-					this.wake.signal();
-				}
-				batch = late;
-			}
+			batch = late;
 		}
 		OutboxPublisher.InFlight sent = null;
 		if (!batch.isEmpty()) {
@@ -314,6 +303,27 @@ public final class OutboxRelay implements SmartLifecycle {
 			this.readAhead = next;
 		}
 		return batch.size();
+	}
+
+	/**
+	 * Pending rows below the rows sent that it has not sent (rows that committed late):
+	 * from the oldest every second, and from where the rows sent stood a second or two
+	 * ago when nothing came after them; otherwise none, without a query.
+	 */
+	private List<PendingEvent> lateRows(boolean nothingAfter) {
+		boolean rescanDue = System.nanoTime() - this.lastRescan > RESCAN_INTERVAL.toNanos();
+		if (this.sentUpTo == 0 || !(nothingAfter || rescanDue)) {
+			return List.of();
+		}
+		long after = this.olderFloor;
+		if (rescanDue) {
+			after = 0;
+			this.lastRescan = System.nanoTime();
+			this.olderFloor = this.recentFloor;
+			this.recentFloor = this.sentUpTo;
+		}
+		return this.store.pendingBetween(after, this.sentUpTo + 1, this.unmarked.toArray(Long[]::new),
+				this.properties.batchSize());
 	}
 
 	/**

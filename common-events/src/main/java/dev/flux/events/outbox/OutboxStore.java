@@ -23,6 +23,8 @@ final class OutboxStore {
 
 	static final String CHANNEL = "flux_outbox";
 
+	private static final Long[] NONE = {};
+
 	/** What the relay and replays read of an event of the log {@code e}. */
 	private static final String EVENT = "SELECT e.id, e.event_id, e.event_type, e.aggregate_id, e.correlation_id, "
 			+ "e.traceparent, e.created_at, e.envelope::text AS envelope ";
@@ -31,7 +33,10 @@ final class OutboxStore {
 
 	private final CommitNotifier notifier;
 
-	/** The relay's own writes, outside any business transaction. */
+	/**
+	 * The relay's own writes, outside any business transaction: plain JDBC, so a mark
+	 * opens no EntityManager in a JPA service.
+	 */
 	private final TransactionTemplate transactions;
 
 	OutboxStore(JdbcTemplate jdbc, CommitNotifier notifier) {
@@ -71,9 +76,7 @@ final class OutboxStore {
 
 	/** Pending rows after the given id (0: from the oldest), in id order. */
 	List<PendingEvent> pendingAfter(long afterId, int limit) {
-		return this.jdbc.query(EVENT + """
-				FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
-				WHERE NOT p.failed AND p.id > ? ORDER BY p.id LIMIT ?""", OutboxStore::pendingEvent, afterId, limit);
+		return pendingBetween(afterId, Long.MAX_VALUE, NONE, limit);
 	}
 
 	/**
@@ -145,13 +148,11 @@ final class OutboxStore {
 	 * transaction and then erases the payload itself.
 	 */
 	int erase(String aggregateId) {
-		this.jdbc.query("""
-				SELECT p.id FROM flux_events.outbox_pending p JOIN flux_events.outbox_events e ON e.id = p.id
-				WHERE e.aggregate_id = ? ORDER BY p.id FOR UPDATE OF p""", (rs) -> {
-		}, aggregateId);
 		this.jdbc.update("""
-				UPDATE flux_events.outbox_pending SET last_error = NULL
-				WHERE id IN (SELECT id FROM flux_events.outbox_events WHERE aggregate_id = ?)""", aggregateId);
+				UPDATE flux_events.outbox_pending p SET last_error = NULL
+				FROM (SELECT q.id FROM flux_events.outbox_pending q JOIN flux_events.outbox_events e ON e.id = q.id
+				    WHERE e.aggregate_id = ? ORDER BY q.id FOR UPDATE OF q) locked
+				WHERE p.id = locked.id""", aggregateId);
 		return this.jdbc.update("""
 				UPDATE flux_events.outbox_events e
 				SET sensitive = true,

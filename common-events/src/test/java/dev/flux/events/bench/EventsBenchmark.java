@@ -282,9 +282,8 @@ public final class EventsBenchmark {
 					modulithSaturated.p50(), modulithSaturated.p99());
 			// Light load in rounds taking turns, so that a slow spell of the machine
 			// falls
-			// on both sides; each side at 25% of its own saturation, and Flux at
-			// Modulith's
-			// rate as well (Flux's own 25% is the higher rate), medians of the rounds.
+			// on both sides: each side at 25% of its own saturation, and Flux at
+			// Modulith's rate too (Flux's own 25% is the higher rate).
 			List<Load> fluxRounds = new ArrayList<>();
 			List<Load> modulithRounds = new ArrayList<>();
 			List<Load> sameLoadRounds = new ArrayList<>();
@@ -294,18 +293,9 @@ public final class EventsBenchmark {
 					.add(load(modulithAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
 				sameLoadRounds.add(load(fluxAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
 			}
-			light = medianLoad(fluxRounds);
-			sameLoad = medianLoad(sameLoadRounds);
-			Load modulithLight = medianLoad(modulithRounds);
-			System.out.printf(Locale.ROOT,
-					"%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   (target p99 <= 25 ms)   rounds p99 %s%n",
-					"flux end to end at 25% of saturation", light.rate(), light.p50(), light.p99(), p99s(fluxRounds));
-			System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   rounds p99 %s%n",
-					"modulith end to end at 25% of its saturation", modulithLight.rate(), modulithLight.p50(),
-					modulithLight.p99(), p99s(modulithRounds));
-			System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   rounds p99 %s%n",
-					"flux end to end at modulith's rate (the same load)", sameLoad.rate(), sameLoad.p50(),
-					sameLoad.p99(), p99s(sameLoadRounds));
+			light = printMedian("flux end to end at 25% of saturation (target p99 <= 25 ms)", fluxRounds);
+			Load modulithLight = printMedian("modulith end to end at 25% of its saturation", modulithRounds);
+			sameLoad = printMedian("flux end to end at modulith's rate (the same load)", sameLoadRounds);
 			modulith = new Modulith(modulithRate, modulithSaturated.rate(), modulithLight);
 		}
 		System.out
@@ -563,19 +553,22 @@ public final class EventsBenchmark {
 	}
 
 	/**
-	 * Appends for {@link #LOAD_DURATION} from some threads, paced to a rate or as fast as
+	 * Prints the median rate, p50 and p99 of some rounds of light load, each taken on its
+	 * own, with each round's p99, and returns them.
+	 */
+	private static Load printMedian(String label, List<Load> rounds) {
+		Load median = new Load(median(rounds.stream().map(Load::rate).toList()),
+				median(rounds.stream().map(Load::p50).toList()), median(rounds.stream().map(Load::p99).toList()));
+		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   rounds p99 %s%n", label,
+				median.rate(), median.p50(), median.p99(),
+				rounds.stream().map((round) -> String.format(Locale.ROOT, "%.1f", round.p99())).toList());
+		return median;
+	}
+
+	/**
+	 * Appends for {@code duration} from some threads, paced to a rate or as fast as
 	 * possible.
 	 */
-	/** The median rate, p50 and p99 of some rounds, each taken on its own. */
-	private static Load medianLoad(List<Load> rounds) {
-		return new Load(median(rounds.stream().map(Load::rate).toList()),
-				median(rounds.stream().map(Load::p50).toList()), median(rounds.stream().map(Load::p99).toList()));
-	}
-
-	private static String p99s(List<Load> rounds) {
-		return rounds.stream().map((round) -> String.format(Locale.ROOT, "%.1f", round.p99())).toList().toString();
-	}
-
 	private static Load load(java.util.function.Consumer<String> append, SampleHandler handler, JdbcTemplate jdbc,
 			int threads, double ratePerSecond, Duration duration) throws Exception {
 		String prefix = "bench-load-" + UUID.randomUUID() + "-";
