@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -310,51 +312,76 @@ public final class FluxSystem implements AutoCloseable {
 
 	/**
 	 * Where the harness's ports come from: {@code FLUX_SYSTEM_TEST_PORT_BASE} and up when
-	 * set (a developer's own range), else free ports the OS hands out.
+	 * set (a developer's own range), else free ports below the kernel's ephemeral range.
+	 * A port the OS hands out for listening is also one it hands out as the local end of
+	 * an outgoing connection: between the pick and the service's bind, a client socket of
+	 * the system itself took one once in CI, and an instance failed to start.
 	 */
 	static final class Ports {
 
+		private static final int LOWEST = 20000;
+
+		private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
 		private final int base;
+
+		private final int highest;
+
+		private final Set<Integer> handedOut = new HashSet<>();
 
 		private int offset;
 
-		private Ports(int base) {
+		Ports(int base, int highest) {
 			this.base = base;
+			this.highest = highest;
 		}
 
 		static Ports fromEnvironment() {
 			String base = System.getenv("FLUX_SYSTEM_TEST_PORT_BASE");
-			return new Ports((base == null || base.isBlank()) ? 0 : Integer.parseInt(base));
+			return new Ports((base == null || base.isBlank()) ? 0 : Integer.parseInt(base), belowEphemeralRange());
+		}
+
+		/**
+		 * The highest port the kernel never picks for an outgoing connection. Read by
+		 * line: {@code Files.readString} returns only the first byte of this file here.
+		 */
+		static int belowEphemeralRange() {
+			try {
+				String first = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0];
+				return Math.max(LOWEST + 1000, Integer.parseInt(first) - 1);
+			}
+			catch (IOException | RuntimeException ex) {
+				return 32767; // Linux's default range starts at 32768; IANA's at 49152
+			}
 		}
 
 		synchronized int next() {
-			if (this.base == 0) {
-				try (ServerSocket socket = new ServerSocket(0)) {
-					return socket.getLocalPort();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-			return this.base + 30 + this.offset++;
+			return (this.base != 0) ? this.base + 30 + this.offset++ : block(1);
 		}
 
-		/** The first of {@code size} consecutive free ports. */
+		/** The first of {@code size} consecutive free ports, none handed out before. */
 		synchronized int block(int size) {
 			if (this.base != 0) {
 				return this.base;
 			}
-			for (int attempt = 0; attempt < 50; attempt++) {
-				int first = ThreadLocalRandom.current().nextInt(20000, 30000);
-				if (allFree(first, size)) {
+			for (int attempt = 0; attempt < 100; attempt++) {
+				int first = ThreadLocalRandom.current().nextInt(LOWEST, this.highest - size + 2);
+				if (unused(first, size)) {
+					for (int port = first; port < first + size; port++) {
+						this.handedOut.add(port);
+					}
 					return first;
 				}
 			}
-			throw new IllegalStateException("Found no " + size + " consecutive free ports between 20000 and 30000");
+			throw new IllegalStateException(
+					"Found no " + size + " consecutive free ports between " + LOWEST + " and " + this.highest);
 		}
 
-		private static boolean allFree(int first, int size) {
+		private boolean unused(int first, int size) {
 			for (int port = first; port < first + size; port++) {
+				if (this.handedOut.contains(port)) {
+					return false;
+				}
 				try (ServerSocket socket = new ServerSocket(port)) {
 					socket.setReuseAddress(true);
 				}
