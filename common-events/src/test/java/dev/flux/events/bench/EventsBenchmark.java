@@ -323,6 +323,10 @@ public final class EventsBenchmark {
 		figures.put("e2e_p99_ms", round1(light.p99()));
 		figures.put("modulith_e2e_p50_ms", round1(modulith.light().p50()));
 		figures.put("modulith_e2e_p99_ms", round1(modulith.light().p99()));
+		figures.put("e2e_commit_p99_ms", round1(light.commitP99()));
+		figures.put("e2e_after_commit_p99_ms", round1(light.afterCommitP99()));
+		figures.put("modulith_e2e_commit_p99_ms", round1(modulith.light().commitP99()));
+		figures.put("modulith_e2e_after_commit_p99_ms", round1(modulith.light().afterCommitP99()));
 		figures.put("e2e_same_load_rate", Math.round(sameLoad.rate()));
 		figures.put("e2e_same_load_p50_ms", round1(sameLoad.p50()));
 		figures.put("e2e_same_load_p99_ms", round1(sameLoad.p99()));
@@ -557,12 +561,19 @@ public final class EventsBenchmark {
 	 * own, with each round's p99, and returns them.
 	 */
 	private static Load printMedian(String label, List<Load> rounds) {
-		Load median = new Load(median(rounds.stream().map(Load::rate).toList()),
-				median(rounds.stream().map(Load::p50).toList()), median(rounds.stream().map(Load::p99).toList()));
+		Load median = new Load(median(rounds, Load::rate), median(rounds, Load::p50), median(rounds, Load::p99),
+				median(rounds, Load::commitP50), median(rounds, Load::commitP99), median(rounds, Load::afterCommitP50),
+				median(rounds, Load::afterCommitP99));
 		System.out.printf(Locale.ROOT, "%-58s %10.0f msg/s   p50 %6.1f ms   p99 %6.1f ms   rounds p99 %s%n", label,
 				median.rate(), median.p50(), median.p99(),
 				rounds.stream().map((round) -> String.format(Locale.ROOT, "%.1f", round.p99())).toList());
+		System.out.printf(Locale.ROOT, "%-58s commit p50 %.1f p99 %.1f ms; commit to handler p50 %.1f p99 %.1f ms%n",
+				"", median.commitP50(), median.commitP99(), median.afterCommitP50(), median.afterCommitP99());
 		return median;
+	}
+
+	private static double median(List<Load> rounds, java.util.function.ToDoubleFunction<Load> figure) {
+		return median(rounds.stream().map(figure::applyAsDouble).toList());
 	}
 
 	/**
@@ -574,7 +585,12 @@ public final class EventsBenchmark {
 		String prefix = "bench-load-" + UUID.randomUUID() + "-";
 		AtomicInteger started = new AtomicInteger();
 		AtomicInteger committed = new AtomicInteger();
-		handler.drainBenchLatencies();
+		// When each append's transaction returned, and how long it took: the split
+		// between
+		// the producer's commit and the way from there to the handler.
+		Map<String, Long> committedAt = new java.util.concurrent.ConcurrentHashMap<>();
+		java.util.concurrent.ConcurrentLinkedQueue<Long> commitMicros = new java.util.concurrent.ConcurrentLinkedQueue<>();
+		handler.drainBenchReceipts();
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -589,7 +605,11 @@ public final class EventsBenchmark {
 							TimeUnit.NANOSECONDS.sleep(wait);
 						}
 					}
+					long before = System.nanoTime();
 					append.accept(prefix + n);
+					long after = System.nanoTime();
+					committedAt.put(prefix + n, after);
+					commitMicros.add((after - before) / 1000);
 					committed.incrementAndGet();
 				}
 				return null;
@@ -600,9 +620,16 @@ public final class EventsBenchmark {
 		int total = committed.get();
 		waitUntilHandled(jdbc, prefix, total);
 		double rate = total / seconds(System.nanoTime() - start);
-		List<Long> latencies = new ArrayList<>(handler.drainBenchLatencies());
-		latencies.sort(Long::compare);
-		return new Load(rate, percentile(latencies, 0.50), percentile(latencies, 0.99));
+		List<SampleHandler.BenchReceipt> receipts = handler.drainBenchReceipts();
+		List<Long> latencies = receipts.stream().map(SampleHandler.BenchReceipt::latencyMicros).sorted().toList();
+		List<Long> afterCommit = receipts.stream()
+			.filter((receipt) -> committedAt.containsKey(receipt.note()))
+			.map((receipt) -> Math.max(0, (receipt.receivedNanos() - committedAt.get(receipt.note())) / 1000))
+			.sorted()
+			.toList();
+		List<Long> commits = commitMicros.stream().sorted().toList();
+		return new Load(rate, percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(commits, 0.50),
+				percentile(commits, 0.99), percentile(afterCommit, 0.50), percentile(afterCommit, 0.99));
 	}
 
 	private static void waitUntilHandled(JdbcTemplate jdbc, String prefix, int expected) throws InterruptedException {
@@ -655,8 +682,13 @@ public final class EventsBenchmark {
 		return queued;
 	}
 
-	/** A load's throughput and latency percentiles in milliseconds. */
-	private record Load(double rate, double p50, double p99) {
+	/**
+	 * A load's throughput and latency percentiles in milliseconds, end to end and split
+	 * in two stages: the producer's transaction (append and commit), and from its commit
+	 * to the handler.
+	 */
+	private record Load(double rate, double p50, double p99, double commitP50, double commitP99, double afterCommitP50,
+			double afterCommitP99) {
 
 	}
 

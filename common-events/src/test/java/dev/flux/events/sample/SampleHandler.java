@@ -47,7 +47,7 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 
 	// Not a CopyOnWriteArrayList: a bench run adds tens of thousands, and copying the
 	// whole list on each add made the consumer look several times slower than it is.
-	private final ConcurrentLinkedQueue<Long> benchLatencyMicros = new ConcurrentLinkedQueue<>();
+	private final ConcurrentLinkedQueue<BenchReceipt> benchReceipts = new ConcurrentLinkedQueue<>();
 
 	SampleHandler(SampleEffects effects, Outbox outbox, CachingConnectionFactory broker, JdbcTemplate database) {
 		this.effects = effects;
@@ -76,7 +76,8 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 		}
 		this.effects.record(envelope, payload, EventContext.current().map(EventContext::traceparent).orElse(null));
 		if (payload.note().startsWith("bench-")) {
-			this.benchLatencyMicros.add(Duration.between(envelope.occurredAt(), Instant.now()).toNanos() / 1000);
+			this.benchReceipts.add(new BenchReceipt(payload.note(),
+					Duration.between(envelope.occurredAt(), Instant.now()).toNanos() / 1000, System.nanoTime()));
 		}
 		if (payload.note().startsWith("chain-")) {
 			this.outbox.append(payload.sampleId().toString(), envelope.aggregateVersion() + 1,
@@ -94,16 +95,21 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	 * handled since the last call; the commit and handler transaction are included.
 	 */
 	public List<Long> drainBenchLatencies() {
-		List<Long> drained = new ArrayList<>();
-		for (Long latency = this.benchLatencyMicros.poll(); latency != null; latency = this.benchLatencyMicros.poll()) {
-			drained.add(latency);
+		return drainBenchReceipts().stream().map(BenchReceipt::latencyMicros).toList();
+	}
+
+	/** Takes the receipts of the {@code bench-} events handled since the last call. */
+	public List<BenchReceipt> drainBenchReceipts() {
+		List<BenchReceipt> drained = new ArrayList<>();
+		for (BenchReceipt receipt = this.benchReceipts.poll(); receipt != null; receipt = this.benchReceipts.poll()) {
+			drained.add(receipt);
 		}
 		return drained;
 	}
 
 	/** How many {@code bench-} events were handled and not yet drained. */
 	public int benchHandled() {
-		return this.benchLatencyMicros.size();
+		return this.benchReceipts.size();
 	}
 
 	/** Whether some instance met this crash note. */
@@ -114,6 +120,14 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	/** Fixes the cause of a poison event's failures, as an operator's fix would. */
 	public void cure(String note) {
 		cured.add(note);
+	}
+
+	/**
+	 * A {@code bench-} event handled: its append-to-handled latency, and when the handler
+	 * ran ({@link System#nanoTime()}), to split the latency at the producer's commit.
+	 */
+	public record BenchReceipt(String note, long latencyMicros, long receivedNanos) {
+
 	}
 
 }
