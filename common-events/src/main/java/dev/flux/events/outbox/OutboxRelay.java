@@ -2,7 +2,9 @@ package dev.flux.events.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -80,7 +82,14 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private long sentUpTo;
 
-	private OutboxPublisher.@Nullable InFlight inFlight;
+	/**
+	 * The batches sent whose confirms have not been taken yet, oldest first. Under light
+	 * traffic many small ones may be in flight: a commit never waits for the confirms of
+	 * an earlier one before it is sent. Only the relay's thread touches it.
+	 */
+	private final Deque<OutboxPublisher.InFlight> inFlight = new ArrayDeque<>();
+
+	private int eventsInFlight;
 
 	/** The batch read while the two before it were in flight, sent next. */
 	private @Nullable List<PendingEvent> readAhead;
@@ -239,13 +248,15 @@ public final class OutboxRelay implements SmartLifecycle {
 	}
 
 	/**
-	 * Publishes the next batch after the ones in flight, and hands marking it to the
-	 * marker thread, so that the database work of one batch overlaps the broker's
-	 * confirms of the next. While two batches are in flight it also reads the one after,
-	 * so that it leaves the moment the older batch is confirmed instead of a query later.
-	 * Rows commit out of id order now and then: every second from the oldest pending row,
-	 * and when woken with nothing after the rows sent from where they stood a second or
-	 * two ago, it looks for pending rows it has not sent (those it sent and has not yet
+	 * Publishes the next batch after the ones in flight, and hands marking each confirmed
+	 * batch to the marker thread, so that the database work of one batch overlaps the
+	 * broker's confirms of the next. It waits for confirms only with over a full batch in
+	 * flight, and then reads the next batch first, so that it leaves the moment the older
+	 * batch is confirmed instead of a query later; a small batch never waits for the
+	 * confirms of the one before (a quorum queue confirms after its log's fsync). Rows
+	 * commit out of id order now and then: every second from the oldest pending row, and
+	 * when woken with nothing after the rows sent from where they stood a second or two
+	 * ago, it looks for pending rows it has not sent (those it sent and has not yet
 	 * marked are left out), without waiting for the marks. A failed mark leaves rows
 	 * PENDING: the relay then waits for the marks and rescans from the oldest pending row
 	 * (consumers are idempotent), as it also does every minute. Once the rows are all
@@ -254,12 +265,10 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	private int relayBatch() throws InterruptedException {
 		if (this.rescan || System.nanoTime() - this.lastResync > RESYNC_INTERVAL.toNanos()) {
-			// The batch in flight is settled first, or the rescan would find its rows
-			// still pending and send them a second time.
-			OutboxPublisher.InFlight unsettled = this.inFlight;
-			this.inFlight = null;
-			if (unsettled != null) {
-				settle(unsettled);
+			// The batches in flight are settled first, or the rescan would find their
+			// rows still pending and send them a second time.
+			while (!this.inFlight.isEmpty()) {
+				settleOldest();
 			}
 			flushMarks();
 		}
@@ -276,30 +285,30 @@ public final class OutboxRelay implements SmartLifecycle {
 			}
 			batch = late;
 		}
-		OutboxPublisher.InFlight sent = null;
 		if (!batch.isEmpty()) {
+			OutboxPublisher.InFlight sent;
 			try {
 				sent = this.publisher.send(batch);
 			}
 			catch (RuntimeException ex) {
-				this.inFlight = null;
+				dropInFlight();
 				flushMarks();
 				throw new BrokerUnavailableException(
 						"Publishing " + batch.size() + " events failed: " + ex.getMessage(), ex);
 			}
 			batch.forEach((event) -> this.unmarked.add(event.id()));
 			this.sentUpTo = Math.max(this.sentUpTo, batch.getLast().id());
+			this.inFlight.addLast(sent);
+			this.eventsInFlight += batch.size();
 		}
-		OutboxPublisher.InFlight previous = this.inFlight;
-		if (sent == null && previous != null && !this.publisher.answered(previous)) {
-			// Nothing to send: wait for the next commit or these confirms, whichever
-			// comes first, rather than for the confirms alone.
-			return 0;
-		}
-		this.inFlight = sent;
-		if (previous != null) {
+		settleAnswered();
+		if (this.eventsInFlight > this.properties.batchSize()) {
+			// Over a full batch in flight: read the next one while the oldest's confirms
+			// come, and leave the moment they do.
 			List<PendingEvent> next = (batch.size() == this.properties.batchSize()) ? readAhead() : null;
-			settle(previous);
+			while (this.eventsInFlight > this.properties.batchSize()) {
+				settleOldest();
+			}
 			this.readAhead = next;
 		}
 		return batch.size();
@@ -340,12 +349,25 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 	}
 
-	/** Waits for a sent batch's confirms and hands marking it to the marker thread. */
-	private void settle(OutboxPublisher.InFlight sent) throws InterruptedException {
+	/** Settles the batches at the head of those in flight whose confirms have come. */
+	private void settleAnswered() throws InterruptedException {
+		while (!this.inFlight.isEmpty() && this.publisher.answered(this.inFlight.peekFirst())) {
+			settleOldest();
+		}
+	}
+
+	/**
+	 * Waits for the oldest batch in flight's confirms and hands marking it to the marker
+	 * thread.
+	 */
+	private void settleOldest() throws InterruptedException {
+		OutboxPublisher.InFlight sent = this.inFlight.removeFirst();
+		this.eventsInFlight -= sent.events().size();
 		PublishOutcome outcome = this.publisher.await(sent);
 		this.observer.published(sent.events(), outcome);
 		if (!outcome.unconfirmed().isEmpty()) {
-			this.inFlight = null;
+			// The batches sent after it stay pending too: the rescan sends them again.
+			dropInFlight();
 			this.publisher.close();
 			flushMarks();
 			this.store.recordFailedAttempt(outcome.unconfirmed(), String.valueOf(outcome.problem()));
@@ -359,6 +381,11 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 		this.confirmed.add(new Confirmed(sent.events(), outcome));
 		this.lastMark = current.submit(this::markConfirmed);
+	}
+
+	private void dropInFlight() {
+		this.inFlight.clear();
+		this.eventsInFlight = 0;
 	}
 
 	/**
@@ -428,13 +455,8 @@ public final class OutboxRelay implements SmartLifecycle {
 	private void awaitWork() throws InterruptedException {
 		long deadline = System.nanoTime() + this.properties.pollInterval().toNanos();
 		while (this.running && System.nanoTime() < deadline) {
-			OutboxPublisher.InFlight unsettled = this.inFlight;
-			if (unsettled != null && this.publisher.answered(unsettled)) {
-				this.inFlight = null;
-				settle(unsettled);
-				continue;
-			}
-			if (this.wake.await((unsettled != null) ? CONFIRM_SLICE : WAIT_SLICE)) {
+			settleAnswered();
+			if (this.wake.await(this.inFlight.isEmpty() ? WAIT_SLICE : CONFIRM_SLICE)) {
 				return;
 			}
 		}
