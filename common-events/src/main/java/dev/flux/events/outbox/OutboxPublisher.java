@@ -60,6 +60,9 @@ final class OutboxPublisher implements AutoCloseable {
 
 	private EventTraces traces = EventTraces.NONE;
 
+	private volatile Runnable onAnswer = () -> {
+	};
+
 	OutboxPublisher(ConnectionFactory connectionFactory, String producer, Duration confirmTimeout) {
 		this(connectionFactory, List.of(), producer, confirmTimeout);
 	}
@@ -108,6 +111,14 @@ final class OutboxPublisher implements AutoCloseable {
 			close();
 			throw new IllegalStateException("Publishing to the broker failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * What to run when the broker answers for sent events or their channel closes: the
+	 * relay's nudge, so that it takes confirms when they come rather than by polling.
+	 */
+	void onAnswer(Runnable action) {
+		this.onAnswer = action;
 	}
 
 	/** The spans of publishes; none until the configuration sets a tracer's. */
@@ -223,6 +234,7 @@ final class OutboxPublisher implements AutoCloseable {
 			synchronized (this.confirms) {
 				this.confirms.notifyAll();
 			}
+			this.onAnswer.run();
 		});
 		this.channel = opened;
 		return opened;
@@ -242,6 +254,7 @@ final class OutboxPublisher implements AutoCloseable {
 			}
 			this.confirms.notifyAll();
 		}
+		this.onAnswer.run();
 	}
 
 	private AMQP.BasicProperties properties(PendingEvent event) {

@@ -35,12 +35,6 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private static final Duration WAIT_SLICE = Duration.ofMillis(200);
 
-	/**
-	 * How often an idle relay with a batch still unconfirmed looks whether its confirms
-	 * came, between looking for commits.
-	 */
-	private static final Duration CONFIRM_SLICE = Duration.ofMillis(1);
-
 	private static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
 
 	/**
@@ -136,6 +130,7 @@ public final class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.running = true;
+		this.publisher.onAnswer(this.wake::nudge);
 		this.leadership.start(this.wake, this.store.notifier(), this.properties.standbyInterval());
 		this.marker = Executors
 			.newSingleThreadExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
@@ -450,13 +445,14 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Sleeps until a commit wakes it or the poll interval, in slices so that stop() is
-	 * quick; a batch still in flight is settled as soon as its confirms come.
+	 * quick; a batch in flight is settled as soon as its confirms come (the publisher
+	 * nudges the wake).
 	 */
 	private void awaitWork() throws InterruptedException {
 		long deadline = System.nanoTime() + this.properties.pollInterval().toNanos();
 		while (this.running && System.nanoTime() < deadline) {
 			settleAnswered();
-			if (this.wake.await(this.inFlight.isEmpty() ? WAIT_SLICE : CONFIRM_SLICE)) {
+			if (this.wake.await(WAIT_SLICE)) {
 				return;
 			}
 		}

@@ -15,6 +15,7 @@ import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
+import com.rabbitmq.client.Address;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * The relay under faults: it dies between the broker's confirms and marking the rows, and
  * a second relay competes for the same outbox. A relay of another instance is woken by
  * the appending instance's commits, not by its poll. A mark that meets an erasure of its
- * aggregate waits for it and erases the payload.
+ * aggregate waits for it and erases the payload. A broker slow to confirm does not hold
+ * back the events committed after.
  */
 @SpringBootTest(classes = SampleServiceApplication.class)
 @WithFluxInfrastructure
@@ -108,6 +110,49 @@ class RelayFaultTests {
 		await().atMost(PATIENCE).until(() -> pendingWithPrefix(prefix) == 0);
 		await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> this.effects.applied(prefix) == 20);
 		assertThat(this.effects.distinctApplied(prefix)).isEqualTo(20);
+	}
+
+	@Test
+	void eventsCommittedWhileTheBrokersConfirmsAreHeldBackAreDeliveredAndMarkedOnceTheyCome() throws Exception {
+		this.relay.stop();
+		com.rabbitmq.client.ConnectionFactory rabbit = this.connectionFactory.getRabbitConnectionFactory();
+		try (HoldingProxy proxy = new HoldingProxy(rabbit.getHost(), rabbit.getPort())) {
+			// Confirms may take far longer than this test: only the hold delays them.
+			OutboxProperties patient = new OutboxProperties(true, this.properties.batchSize(),
+					this.properties.pollInterval(), this.properties.standbyInterval(), Duration.ofMinutes(2),
+					this.properties.initialBackoff(), this.properties.maxBackoff(), this.properties.retention(),
+					this.properties.purgeInterval(), this.properties.purgeBatchSize());
+			OutboxRelay slowConfirms = new OutboxRelay(this.store,
+					new OutboxPublisher(rabbit, List.of(new Address("127.0.0.1", proxy.port())), "sample-service",
+							patient.confirmTimeout()),
+					new RelayLeadership(this.dataSource, "sample"), patient,
+					new OutboxMetrics(new SimpleMeterRegistry(), this.store), RelayObserver.NONE);
+			this.extraRelays.add(slowConfirms);
+			slowConfirms.start();
+			// The relay's connection is open before the hold, which would stall its
+			// handshake.
+			String warmUp = "warm-up-" + UUID.randomUUID();
+			this.transactions
+				.executeWithoutResult((status) -> this.outbox.append(UUID.randomUUID().toString(), 1, sample(warmUp)));
+			await().atMost(PATIENCE)
+				.until(() -> this.effects.timesApplied(warmUp) == 1 && pendingWithPrefix(warmUp) == 0);
+
+			proxy.hold();
+			String prefix = "held-" + UUID.randomUUID() + "-";
+			for (int i = 0; i < 3; i++) {
+				String note = prefix + i;
+				this.transactions.executeWithoutResult(
+						(status) -> this.outbox.append(UUID.randomUUID().toString(), 1, sample(note)));
+			}
+
+			// Each commit was sent without waiting for the confirms of the one before.
+			await().atMost(PATIENCE).until(() -> this.effects.distinctApplied(prefix) == 3);
+			assertThat(pendingWithPrefix(prefix)).as("events whose confirms are held back").isEqualTo(3);
+
+			proxy.release();
+			await().atMost(PATIENCE).until(() -> pendingWithPrefix(prefix) == 0);
+			await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> this.effects.applied(prefix) == 3);
+		}
 	}
 
 	@Test
