@@ -13,6 +13,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +40,13 @@ public final class OutboxRelay implements SmartLifecycle {
 	private static final Duration WAIT_SLICE = Duration.ofMillis(200);
 
 	private static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
+
+	/**
+	 * How long confirmed batches under a full batch wait for more before they are marked
+	 * together: a mark only has to come before a resend would, and under light traffic
+	 * each confirm is one event.
+	 */
+	private static final Duration MARK_LINGER = Duration.ofMillis(10);
 
 	/**
 	 * How often the relay also settles, waits for its marks and starts again from the
@@ -70,7 +81,7 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private boolean autoStartup = true;
 
-	private @Nullable ExecutorService marker;
+	private @Nullable ScheduledExecutorService marker;
 
 	private @Nullable Future<?> lastMark;
 
@@ -93,6 +104,12 @@ public final class OutboxRelay implements SmartLifecycle {
 	 * to {@link #sentUpTo} was never sent.
 	 */
 	private final Set<Long> unmarked = ConcurrentHashMap.newKeySet();
+
+	/** Whether a run of the marker is due and has not started. */
+	private final AtomicBoolean markQueued = new AtomicBoolean();
+
+	/** How many events the confirmed batches waiting for the marker hold. */
+	private final AtomicInteger confirmedWaiting = new AtomicInteger();
 
 	/** Batches confirmed by the broker, waiting for the marker thread. */
 	private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
@@ -133,7 +150,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		this.publisher.onAnswer(this.wake::nudge);
 		this.leadership.start(this.wake, this.store.notifier(), this.properties.standbyInterval());
 		this.marker = Executors
-			.newSingleThreadExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("flux-outbox-marker").daemon().factory());
 		this.thread = Thread.ofPlatform().name("flux-outbox-relay").daemon().start(this::run);
 	}
 
@@ -370,12 +387,16 @@ public final class OutboxRelay implements SmartLifecycle {
 			throw new BrokerUnavailableException(outcome.unconfirmed().size() + " of " + sent.events().size()
 					+ " events were not confirmed (" + outcome.problem() + "); they will be sent again", null);
 		}
-		ExecutorService current = this.marker;
+		ScheduledExecutorService current = this.marker;
 		if (current == null) {
 			throw new IllegalStateException("The relay is not started");
 		}
 		this.confirmed.add(new Confirmed(sent.events(), outcome));
-		this.lastMark = current.submit(this::markConfirmed);
+		int waiting = this.confirmedWaiting.addAndGet(sent.events().size());
+		if (!this.markQueued.getAndSet(true)) {
+			long linger = (waiting >= this.properties.batchSize()) ? 0 : MARK_LINGER.toNanos();
+			this.lastMark = current.schedule(this::markConfirmed, linger, TimeUnit.NANOSECONDS);
+		}
 	}
 
 	private void dropInFlight() {
@@ -385,12 +406,14 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	/**
 	 * Marks every batch confirmed so far in one transaction: under light traffic a batch
-	 * is an event or two, and one commit for each would be as many WAL flushes.
+	 * is an event or two, and one transaction for each would be as many round trips.
 	 */
 	private void markConfirmed() {
+		this.markQueued.set(false);
 		List<Confirmed> batches = new ArrayList<>();
 		for (Confirmed next = this.confirmed.poll(); next != null; next = this.confirmed.poll()) {
 			batches.add(next);
+			this.confirmedWaiting.addAndGet(-next.events().size());
 		}
 		if (batches.isEmpty()) {
 			return;
