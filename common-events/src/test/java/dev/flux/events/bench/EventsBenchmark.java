@@ -281,17 +281,25 @@ public final class EventsBenchmark {
 					"modulith end to end at saturation (4 publishers)", modulithSaturated.rate(),
 					modulithSaturated.p50(), modulithSaturated.p99());
 			// Light load in rounds taking turns, so that a slow spell of the machine
-			// falls
-			// on both sides: each side at 25% of its own saturation, and Flux at
-			// Modulith's rate too (Flux's own 25% is the higher rate).
+			// falls on every side: each side at 25% of its own saturation, and Flux at
+			// Modulith's rate too (Flux's own 25% is the higher rate). The order turns
+			// each round, so that each side runs once first, right after the heavy
+			// phases, whose background work (the broker's and PostgreSQL's writes) slows
+			// whatever comes next.
 			List<Load> fluxRounds = new ArrayList<>();
 			List<Load> modulithRounds = new ArrayList<>();
 			List<Load> sameLoadRounds = new ArrayList<>();
 			for (int round = 0; round < LIGHT_ROUNDS; round++) {
-				fluxRounds.add(load(fluxAppend, handler, jdbc, 1, saturated.rate() / 4, LIGHT_DURATION));
-				modulithRounds
-					.add(load(modulithAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
-				sameLoadRounds.add(load(fluxAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
+				for (int turn = 0; turn < 3; turn++) {
+					switch ((round + turn) % 3) {
+						case 0 ->
+							fluxRounds.add(load(fluxAppend, handler, jdbc, 1, saturated.rate() / 4, LIGHT_DURATION));
+						case 1 -> modulithRounds
+							.add(load(modulithAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
+						default -> sameLoadRounds
+							.add(load(fluxAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
+					}
+				}
 			}
 			light = printMedian("flux end to end at 25% of saturation (target p99 <= 25 ms)", fluxRounds);
 			Load modulithLight = printMedian("modulith end to end at 25% of its saturation", modulithRounds);
@@ -628,6 +636,17 @@ public final class EventsBenchmark {
 			.sorted()
 			.toList();
 		List<Long> commits = commitMicros.stream().sorted().toList();
+		if (Boolean.getBoolean("flux.bench.slow")) {
+			List<String> slow = receipts.stream()
+				.filter((receipt) -> committedAt.containsKey(receipt.note())
+						&& receipt.receivedNanos() - committedAt.get(receipt.note()) > 10_000_000L)
+				.map((receipt) -> String.format(Locale.ROOT, "%.3f+%.1f",
+						(committedAt.get(receipt.note()) - start) / 1e9,
+						(receipt.receivedNanos() - committedAt.get(receipt.note())) / 1e6))
+				.sorted()
+				.toList();
+			System.out.println("SLOW " + slow.size() + " " + slow);
+		}
 		return new Load(rate, percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(commits, 0.50),
 				percentile(commits, 0.99), percentile(afterCommit, 0.50), percentile(afterCommit, 0.99));
 	}
