@@ -309,7 +309,7 @@ public final class EventsBenchmark {
 		System.out
 			.println("guarantees: flux relay: per-aggregate order (one active relay, id order), publisher confirms"
 					+ " and mandatory routing before a row is marked; modulith module-listener: sent after each commit"
-					+ " from the committing threads (no order across them), no publisher confirms");
+					+ " on the task executor's threads (no order across them), no publisher confirms");
 
 		boolean met = relayRate / raw >= 0.7 && consumer4 / rawConsume >= 0.3 && light.p99() <= 25
 				&& relayRate > modulith.rate() && saturated.rate() > modulith.saturated()
