@@ -1,7 +1,6 @@
 package dev.flux.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.List;
 
@@ -60,11 +59,7 @@ public abstract class BrokerOutageContract {
 		@Bean
 		@Primary
 		RabbitConnectionDetails unreachableBroker() throws IOException {
-			int closedPort;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				closedPort = socket.getLocalPort();
-			}
-			int port = closedPort;
+			int port = FreePorts.next();
 			return new RabbitConnectionDetails() {
 
 				@Override

@@ -1,8 +1,5 @@
 package dev.flux.notification;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,6 +31,7 @@ import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
 import dev.flux.testsupport.WithFluxInfrastructure;
 import dev.flux.testsupport.Http;
+import dev.flux.testsupport.FreePorts;
 
 /**
  * The notification-service on a random port against the real PostgreSQL and RabbitMQ, a
@@ -54,7 +52,7 @@ public abstract class NotificationServiceTest {
 
 	protected static final TestTokens TOKENS = AUTH.newSigningKey();
 
-	protected static final int SMTP_PORT = freePort();
+	protected static final int SMTP_PORT = FreePorts.next();
 
 	protected static final EventCodec CODEC = EventCodec.standard();
 
@@ -143,15 +141,6 @@ public abstract class NotificationServiceTest {
 		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
 		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** A user of the tests with a valid access token. */

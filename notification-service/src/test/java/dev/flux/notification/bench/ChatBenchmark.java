@@ -45,6 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
+import dev.flux.testsupport.FreePorts;
 
 /**
  * {@code ./flux bench chat}: chat-service and the gateway (notification-service) as
@@ -159,8 +160,8 @@ public final class ChatBenchmark implements MemberSocket.Deliveries {
 		String uptimeStart = uptime();
 		JwksServer auth = JwksServer.start();
 		TestTokens signer = auth.newSigningKey();
-		int chatPort = GatewayBenchmark.freePort();
-		int gatewayPort = GatewayBenchmark.freePort();
+		int chatPort = FreePorts.next();
+		int gatewayPort = FreePorts.next();
 		Process chat = start(root, "chat-service", chatPort, auth, "-Xmx512m -XX:+ExitOnOutOfMemoryError");
 		Process gateway = start(root, "notification-service", gatewayPort, auth, "-Xmx1g -XX:+ExitOnOutOfMemoryError");
 		this.base = "http://127.0.0.1:" + chatPort;

@@ -1,7 +1,6 @@
 package dev.flux.notification.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -43,6 +42,7 @@ import dev.flux.events.contract.ProfileUpdated;
 import dev.flux.events.topology.FluxTopology;
 import dev.flux.testsupport.JwksServer;
 import dev.flux.testsupport.TestTokens;
+import dev.flux.testsupport.FreePorts;
 
 import static org.awaitility.Awaitility.await;
 
@@ -93,7 +93,7 @@ public final class GatewayBenchmark {
 		Path root = projectRoot();
 		JwksServer auth = JwksServer.start();
 		TestTokens tokens = auth.newSigningKey();
-		int port = freePort();
+		int port = FreePorts.next();
 		Process service = BenchServices.start(root, "notification-service", port, auth, Arrays
 			.asList(System.getProperty("bench.serviceOpts", "-Xmx1g -XX:+ExitOnOutOfMemoryError").split(" ")));
 		try {
@@ -324,12 +324,6 @@ public final class GatewayBenchmark {
 			}
 		}
 		throw new IllegalStateException("No VmRSS for " + pid);
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	static Path projectRoot() {

@@ -2,18 +2,14 @@ package dev.flux.system.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.flux.testsupport.FluxInfrastructure;
+import dev.flux.testsupport.FreePorts;
 import dev.flux.testsupport.Http;
 import dev.flux.testsupport.OtlpReceiver;
 
@@ -312,84 +309,30 @@ public final class FluxSystem implements AutoCloseable {
 
 	/**
 	 * Where the harness's ports come from: {@code FLUX_SYSTEM_TEST_PORT_BASE} and up when
-	 * set (a developer's own range), else free ports below the kernel's ephemeral range.
-	 * A port the OS hands out for listening is also one it hands out as the local end of
-	 * an outgoing connection: between the pick and the service's bind, a client socket of
-	 * the system itself took one once in CI, and an instance failed to start.
+	 * set (a developer's own range), else {@link FreePorts}.
 	 */
 	static final class Ports {
 
-		private static final int LOWEST = 20000;
-
-		private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-
 		private final int base;
-
-		private final int highest;
-
-		private final Set<Integer> handedOut = new HashSet<>();
 
 		private int offset;
 
-		Ports(int base, int highest) {
+		private Ports(int base) {
 			this.base = base;
-			this.highest = highest;
 		}
 
 		static Ports fromEnvironment() {
 			String base = System.getenv("FLUX_SYSTEM_TEST_PORT_BASE");
-			return new Ports((base == null || base.isBlank()) ? 0 : Integer.parseInt(base), belowEphemeralRange());
-		}
-
-		/**
-		 * The highest port the kernel never picks for an outgoing connection. Read by
-		 * line: {@code Files.readString} returns only the first byte of this file here.
-		 */
-		static int belowEphemeralRange() {
-			try {
-				String first = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0];
-				return Math.max(LOWEST + 1000, Integer.parseInt(first) - 1);
-			}
-			catch (IOException | RuntimeException ex) {
-				return 32767; // Linux's default range starts at 32768; IANA's at 49152
-			}
+			return new Ports((base == null || base.isBlank()) ? 0 : Integer.parseInt(base));
 		}
 
 		synchronized int next() {
-			return (this.base != 0) ? this.base + 30 + this.offset++ : block(1);
+			return (this.base != 0) ? this.base + 30 + this.offset++ : FreePorts.next();
 		}
 
-		/** The first of {@code size} consecutive free ports, none handed out before. */
-		synchronized int block(int size) {
-			if (this.base != 0) {
-				return this.base;
-			}
-			for (int attempt = 0; attempt < 100; attempt++) {
-				int first = ThreadLocalRandom.current().nextInt(LOWEST, this.highest - size + 2);
-				if (unused(first, size)) {
-					for (int port = first; port < first + size; port++) {
-						this.handedOut.add(port);
-					}
-					return first;
-				}
-			}
-			throw new IllegalStateException(
-					"Found no " + size + " consecutive free ports between " + LOWEST + " and " + this.highest);
-		}
-
-		private boolean unused(int first, int size) {
-			for (int port = first; port < first + size; port++) {
-				if (this.handedOut.contains(port)) {
-					return false;
-				}
-				try (ServerSocket socket = new ServerSocket(port)) {
-					socket.setReuseAddress(true);
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			}
-			return true;
+		/** The first of {@code size} consecutive free ports. */
+		int block(int size) {
+			return (this.base != 0) ? this.base : FreePorts.block(size);
 		}
 
 	}

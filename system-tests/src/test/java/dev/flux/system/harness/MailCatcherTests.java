@@ -1,7 +1,5 @@
 package dev.flux.system.harness;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Properties;
 
 import jakarta.mail.Message;
@@ -11,6 +9,8 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+
+import dev.flux.testsupport.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,7 +23,7 @@ class MailCatcherTests {
 
 	@Test
 	void keepsTheMailItReceivedBeforeGoingDownAndRefusesMailWhileDown() throws Exception {
-		int port = freePort();
+		int port = FreePorts.next();
 		try (MailCatcher catcher = new MailCatcher(port)) {
 			send(port, "before@example.com", "Before");
 			catcher.down();
@@ -53,12 +53,6 @@ class MailCatcherTests {
 		message.setSubject(subject);
 		message.setText("Body of " + subject);
 		Transport.send(message);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
