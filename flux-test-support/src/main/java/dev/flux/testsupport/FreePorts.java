@@ -52,7 +52,7 @@ public final class FreePorts {
 	 * The highest port the kernel never picks for an outgoing connection. Read by line:
 	 * {@code Files.readString} returns only the first byte of this file here.
 	 */
-	static int belowEphemeralRange() {
+	private static int belowEphemeralRange() {
 		try {
 			String first = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0];
 			return Math.max(LOWEST + 1000, Integer.parseInt(first) - 1);
@@ -67,8 +67,8 @@ public final class FreePorts {
 			if (handedOut.contains(port)) {
 				return false;
 			}
-			try (ServerSocket socket = new ServerSocket(port)) {
-				socket.setReuseAddress(true);
+			try {
+				new ServerSocket(port).close();
 			}
 			catch (IOException ex) {
 				return false;

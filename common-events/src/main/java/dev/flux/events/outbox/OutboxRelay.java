@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
@@ -42,7 +41,7 @@ public final class OutboxRelay implements SmartLifecycle {
 	private static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
 
 	/**
-	 * How long confirmed batches under a full batch wait for more before they are marked
+	 * How long a confirmed batch under a full batch waits for more before they are marked
 	 * together: a mark only has to come before a resend would, and under light traffic
 	 * each confirm is one event.
 	 */
@@ -94,9 +93,7 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	private final Deque<OutboxPublisher.InFlight> inFlight = new ArrayDeque<>();
 
-	private int eventsInFlight;
-
-	/** The batch read while the two before it were in flight, sent next. */
+	/** The batch read while over a full batch was in flight, sent next. */
 	private @Nullable List<PendingEvent> readAhead;
 
 	/**
@@ -107,9 +104,6 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	/** Whether a run of the marker is due and has not started. */
 	private final AtomicBoolean markQueued = new AtomicBoolean();
-
-	/** How many events the confirmed batches waiting for the marker hold. */
-	private final AtomicInteger confirmedWaiting = new AtomicInteger();
 
 	/** Batches confirmed by the broker, waiting for the marker thread. */
 	private final ConcurrentLinkedQueue<Confirmed> confirmed = new ConcurrentLinkedQueue<>();
@@ -303,7 +297,7 @@ public final class OutboxRelay implements SmartLifecycle {
 				sent = this.publisher.send(batch);
 			}
 			catch (RuntimeException ex) {
-				dropInFlight();
+				this.inFlight.clear();
 				flushMarks();
 				throw new BrokerUnavailableException(
 						"Publishing " + batch.size() + " events failed: " + ex.getMessage(), ex);
@@ -311,14 +305,13 @@ public final class OutboxRelay implements SmartLifecycle {
 			batch.forEach((event) -> this.unmarked.add(event.id()));
 			this.sentUpTo = Math.max(this.sentUpTo, batch.getLast().id());
 			this.inFlight.addLast(sent);
-			this.eventsInFlight += batch.size();
 		}
 		settleAnswered();
-		if (this.eventsInFlight > this.properties.batchSize()) {
+		if (eventsInFlight() > this.properties.batchSize()) {
 			// Over a full batch in flight: read the next one while the oldest's confirms
 			// come, and leave the moment they do.
 			List<PendingEvent> next = (batch.size() == this.properties.batchSize()) ? readAhead() : null;
-			while (this.eventsInFlight > this.properties.batchSize()) {
+			while (eventsInFlight() > this.properties.batchSize()) {
 				settleOldest();
 			}
 			this.readAhead = next;
@@ -374,12 +367,11 @@ public final class OutboxRelay implements SmartLifecycle {
 	 */
 	private void settleOldest() throws InterruptedException {
 		OutboxPublisher.InFlight sent = this.inFlight.removeFirst();
-		this.eventsInFlight -= sent.events().size();
 		PublishOutcome outcome = this.publisher.await(sent);
 		this.observer.published(sent.events(), outcome);
 		if (!outcome.unconfirmed().isEmpty()) {
 			// The batches sent after it stay pending too: the rescan sends them again.
-			dropInFlight();
+			this.inFlight.clear();
 			this.publisher.close();
 			flushMarks();
 			this.store.recordFailedAttempt(outcome.unconfirmed(), String.valueOf(outcome.problem()));
@@ -392,16 +384,14 @@ public final class OutboxRelay implements SmartLifecycle {
 			throw new IllegalStateException("The relay is not started");
 		}
 		this.confirmed.add(new Confirmed(sent.events(), outcome));
-		int waiting = this.confirmedWaiting.addAndGet(sent.events().size());
 		if (!this.markQueued.getAndSet(true)) {
-			long linger = (waiting >= this.properties.batchSize()) ? 0 : MARK_LINGER.toNanos();
+			long linger = (sent.events().size() >= this.properties.batchSize()) ? 0 : MARK_LINGER.toNanos();
 			this.lastMark = current.schedule(this::markConfirmed, linger, TimeUnit.NANOSECONDS);
 		}
 	}
 
-	private void dropInFlight() {
-		this.inFlight.clear();
-		this.eventsInFlight = 0;
+	private int eventsInFlight() {
+		return this.inFlight.stream().mapToInt((batch) -> batch.events().size()).sum();
 	}
 
 	/**
@@ -413,7 +403,6 @@ public final class OutboxRelay implements SmartLifecycle {
 		List<Confirmed> batches = new ArrayList<>();
 		for (Confirmed next = this.confirmed.poll(); next != null; next = this.confirmed.poll()) {
 			batches.add(next);
-			this.confirmedWaiting.addAndGet(-next.events().size());
 		}
 		if (batches.isEmpty()) {
 			return;

@@ -345,14 +345,14 @@ public final class EventsBenchmark {
 
 	/** Starts paused consumers and times them handling the backlog queued for them. */
 	private static double drain(Lifecycle consumers, SampleHandler handler) {
-		handler.drainBenchLatencies();
+		handler.drainBenchReceipts();
 		long start = System.nanoTime();
 		consumers.start();
 		await("the consumer handling a backlog").atMost(CONSUMER_TIMEOUT)
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> handler.benchHandled() >= BACKLOG);
 		double rate = BACKLOG / seconds(System.nanoTime() - start);
-		handler.drainBenchLatencies();
+		handler.drainBenchReceipts();
 		return rate;
 	}
 
@@ -630,19 +630,21 @@ public final class EventsBenchmark {
 		double rate = total / seconds(System.nanoTime() - start);
 		List<SampleHandler.BenchReceipt> receipts = handler.drainBenchReceipts();
 		List<Long> latencies = receipts.stream().map(SampleHandler.BenchReceipt::latencyMicros).sorted().toList();
-		List<Long> afterCommit = receipts.stream()
+		// Each handled event's commit (since the round's start) and its way from there to
+		// the handler, in nanoseconds.
+		List<long[]> stages = receipts.stream()
 			.filter((receipt) -> committedAt.containsKey(receipt.note()))
-			.map((receipt) -> Math.max(0, (receipt.receivedNanos() - committedAt.get(receipt.note())) / 1000))
-			.sorted()
+			.map((receipt) -> {
+				long commit = committedAt.get(receipt.note());
+				return new long[] { commit - start, Math.max(0, receipt.receivedNanos() - commit) };
+			})
 			.toList();
+		List<Long> afterCommit = stages.stream().map((stage) -> stage[1] / 1000).sorted().toList();
 		List<Long> commits = commitMicros.stream().sorted().toList();
 		if (Boolean.getBoolean("flux.bench.slow")) {
-			List<String> slow = receipts.stream()
-				.filter((receipt) -> committedAt.containsKey(receipt.note())
-						&& receipt.receivedNanos() - committedAt.get(receipt.note()) > 10_000_000L)
-				.map((receipt) -> String.format(Locale.ROOT, "%.3f+%.1f",
-						(committedAt.get(receipt.note()) - start) / 1e9,
-						(receipt.receivedNanos() - committedAt.get(receipt.note())) / 1e6))
+			List<String> slow = stages.stream()
+				.filter((stage) -> stage[1] > 10_000_000L)
+				.map((stage) -> String.format(Locale.ROOT, "%.3f+%.1f", stage[0] / 1e9, stage[1] / 1e6))
 				.sorted()
 				.toList();
 			System.out.println("SLOW " + slow.size() + " " + slow);

@@ -90,14 +90,6 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 		return attempts.getOrDefault(note, List.of());
 	}
 
-	/**
-	 * Takes the append-to-handled latencies (microseconds) of the {@code bench-} events
-	 * handled since the last call; the commit and handler transaction are included.
-	 */
-	public List<Long> drainBenchLatencies() {
-		return drainBenchReceipts().stream().map(BenchReceipt::latencyMicros).toList();
-	}
-
 	/** Takes the receipts of the {@code bench-} events handled since the last call. */
 	public List<BenchReceipt> drainBenchReceipts() {
 		List<BenchReceipt> drained = new ArrayList<>();
@@ -123,8 +115,9 @@ public class SampleHandler implements EventHandler<SampleHappened> {
 	}
 
 	/**
-	 * A {@code bench-} event handled: its append-to-handled latency, and when the handler
-	 * ran ({@link System#nanoTime()}), to split the latency at the producer's commit.
+	 * A {@code bench-} event handled: its append-to-handled latency (microseconds; the
+	 * commit and the handler's transaction included), and when the handler ran
+	 * ({@link System#nanoTime()}), to split the latency at the producer's commit.
 	 */
 	public record BenchReceipt(String note, long latencyMicros, long receivedNanos) {
 
