@@ -1,9 +1,13 @@
 package dev.flux.testsupport;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every Flux service answers while its database cannot be reached right now, as when
- * 1,000 gateway handshakes at once held its pool: 503 {@code service-unavailable} problem
- * details with {@code Retry-After}, never 500; and the same request answered as usual
- * once the pool frees. The service runs with a pool of three connections and a
- * half-second connection timeout, every one of them taken by {@link ExhaustedPool}; the
- * broker is unreachable so that no consumer takes one. A service's test class extends
- * this one and names a request that reads the database.
+ * 1,000 gateway handshakes at once held its pool, or when PostgreSQL restarts under it:
+ * 503 {@code service-unavailable} problem details with {@code Retry-After}, never 500;
+ * and the same request answered as usual once the pool frees or reconnects. The service
+ * runs with a pool of three connections and a half-second connection timeout, every one
+ * of them taken by {@link ExhaustedPool}; the broker is unreachable so that no consumer
+ * takes one. A service's test class extends this one and names a request that reads the
+ * database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.maximum-pool-size=3", "spring.datasource.hikari.minimum-idle=3",
@@ -41,7 +46,8 @@ public abstract class DatabaseOutageContract {
 	private @Nullable ExhaustedPool exhausted;
 
 	/**
-	 * A request that reads the database, and the status it is answered with when it can.
+	 * A request that reads the database, and the status it is answered with when it can;
+	 * asked again for each request sent.
 	 */
 	protected abstract DatabaseRequest databaseRequest();
 
@@ -63,6 +69,39 @@ public abstract class DatabaseOutageContract {
 		assertThat(answered.status())
 			.as("%s %s once the pool frees: %s", request.method(), request.path(), answered.body())
 			.isEqualTo(request.answered());
+	}
+
+	@Test
+	void answersServiceUnavailableWhenTheDatabaseEndsItsConnectionsThenAsUsual() {
+		Http http = new Http(this.port);
+		List<Integer> statuses = new ArrayList<>();
+		// A request can still find a connection the pool replaced meanwhile: a few tries,
+		// each a request of its own (a registration cannot be sent twice).
+		for (int attempt = 0; attempt < 5 && !statuses.contains(503); attempt++) {
+			DatabaseRequest request = databaseRequest();
+			assertThat(EndedConnections.endAll(this.dataSource)).as("connections ended").isPositive();
+			Http.Reply reply = http.send(request.method(), request.path(), request.body(), request.token());
+			statuses.add(reply.status());
+			if (reply.status() == 503) {
+				assertServiceUnavailable(reply, request.path());
+			}
+			else {
+				assertThat(reply.status())
+					.as("%s %s after PostgreSQL ended the pool's connections: %s", request.method(), request.path(),
+							reply.body())
+					.isEqualTo(request.answered());
+			}
+		}
+		assertThat(statuses).as("a request met a connection PostgreSQL had ended").contains(503);
+
+		Awaitility.await("the request answered as usual again")
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> answered(http, databaseRequest()), (answered) -> answered);
+	}
+
+	private static boolean answered(Http http, DatabaseRequest request) {
+		return http.send(request.method(), request.path(), request.body(), request.token()).status() == request
+			.answered();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.flux.web;
 
+import java.sql.SQLException;
 import java.time.Duration;
 
 import jakarta.servlet.ServletException;
@@ -12,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +44,34 @@ class DatabaseUnavailableTests {
 	}
 
 	@Test
+	void answersAConnectionPostgresqlEndedWith503AsJpaLeavesIt() {
+		// Hibernate wraps PostgreSQL's shutdown (57P01) in a generic exception, and the
+		// rollback on the dead connection then overrides it with HikariCP's closed
+		// connection: the shapes user-service answered 500 with while PostgreSQL
+		// restarted.
+		SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
+		SQLException closed = new SQLException("Connection is closed");
+		for (Throwable thrown : new Throwable[] { new RuntimeException("JDBC exception executing SQL", shutdown),
+				new TransactionSystemException("Unable to rollback against JDBC Connection",
+						new RuntimeException("Unable to rollback against JDBC Connection", closed)),
+				new ServletException("filter", new SQLException("This connection has been closed.", "08003")),
+				new SQLException("too many clients already", "53300") }) {
+			ApiProblem problem = this.mapping.problemFor(thrown);
+
+			assertThat(problem).as("%s", thrown).isNotNull();
+			assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		}
+	}
+
+	@Test
 	void leavesOtherDatabaseFailuresAlone() {
 		assertThat(this.mapping.problemFor(new DataIntegrityViolationException("duplicate key"))).isNull();
 		assertThat(this.mapping.problemFor(new IllegalStateException("a bug"))).isNull();
+		assertThat(this.mapping.problemFor(new RuntimeException("could not execute statement",
+				new SQLException("duplicate key value violates unique constraint", "23505"))))
+			.isNull();
+		assertThat(this.mapping.problemFor(new SQLException("stack depth limit exceeded", "54001"))).isNull();
+		assertThat(this.mapping.problemFor(new SQLException("The column index is out of range"))).isNull();
 	}
 
 	@Test

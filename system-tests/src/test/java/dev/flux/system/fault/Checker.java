@@ -91,6 +91,9 @@ final class Checker {
 						.add(operation);
 				case SET_STATUS -> tally.ok(operation);
 			}
+			if (operation.status() >= 500 && operation.status() != 503) {
+				tally.unexpected(operation, "an outage is answered 503 service-unavailable; any other 5xx is a bug");
+			}
 		}
 		renames.forEach((id, changes) -> checkLatest(changes, state.authNames.get(id),
 				Arrays.asList(state.profileNames.get(id), state.recipientNames.get(id), state.chatNames.get(id)),

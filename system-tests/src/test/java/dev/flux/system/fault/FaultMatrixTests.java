@@ -47,8 +47,8 @@ import static org.awaitility.Awaitility.await;
  * edit their profiles for a minute, one fault strikes; then the checker reads every
  * service and counts, per operation, ok / lost / duplicated / unexpected, and how long
  * the system took to catch up. Every fault must end with nothing lost, nothing duplicated
- * and nothing unexpected. The table of the run is written to
- * {@code target/system-tests/fault-table.md} (docs/reliability.md holds one).
+ * and nothing unexpected, and no answer may be a 5xx but 503. The table of the run is
+ * written to {@code target/system-tests/fault-table.md} (docs/reliability.md holds one).
  */
 @SystemTest
 @Order(10)

@@ -1,0 +1,87 @@
+package dev.flux.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * What a PostgreSQL restart or an operator's {@code pg_terminate_backend} does to a
+ * running service: every idle connection of its pool is ended on the server's side while
+ * the pool still holds it as alive. The connections were just given back, so the pool
+ * hands the next request one of them without checking it (HikariCP checks only a
+ * connection idle for over half a second), and that request meets the dead connection.
+ */
+public final class EndedConnections {
+
+	private EndedConnections() {
+	}
+
+	/**
+	 * Takes every idle connection of the pool, gives them back and ends them from a
+	 * connection of its own.
+	 * @return how many connections were ended
+	 */
+	public static int endAll(DataSource dataSource) {
+		HikariDataSource pool;
+		try {
+			pool = dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The service's DataSource is not a Hikari pool", ex);
+		}
+		List<Integer> backends = new ArrayList<>();
+		List<Connection> taken = new ArrayList<>();
+		try {
+			// The idle ones: a connection the application holds (the relay's, for its
+			// lock)
+			// is not the pool's to hand out.
+			while (pool.getHikariPoolMXBean().getIdleConnections() > 0 && taken.size() < pool.getMaximumPoolSize()) {
+				Connection connection = pool.getConnection();
+				taken.add(connection);
+				try (Statement statement = connection.createStatement();
+						ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+					pid.next();
+					backends.add(pid.getInt(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not take the pool's connections", ex);
+		}
+		finally {
+			for (Connection connection : taken) {
+				try {
+					connection.close();
+				}
+				catch (SQLException ex) {
+					// Given back already.
+				}
+			}
+		}
+		// A role may end its own backends; this connection is the service's role's,
+		// outside
+		// its pool.
+		try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+				PreparedStatement end = own.prepareStatement(
+						"SELECT count(*) FROM unnest(?::int[]) AS b(pid) WHERE pg_terminate_backend(b.pid, 5000)")) {
+			end.setArray(1, own.createArrayOf("int4", backends.toArray()));
+			try (ResultSet ended = end.executeQuery()) {
+				ended.next();
+				return ended.getInt(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not end the pool's connections", ex);
+		}
+	}
+
+}
