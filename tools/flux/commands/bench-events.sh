@@ -15,7 +15,7 @@ cmd_bench_events() {
 		die "the build failed"
 	mkdir -p "$FLUX_DIR/bench"
 	say "load before: $(uptime)"
-	say "running the events benchmark (about five minutes)"
+	say "running the events benchmark (about six minutes)"
 	local module="$ROOT/common-events/target"
 	# shellcheck disable=SC2086
 	"$JAVA_HOME/bin/java" ${FLUX_BENCH_JAVA_OPTS:--Xmx1g} -Dflux.bench.output="$FLUX_DIR/bench/events.json" \
