@@ -43,14 +43,21 @@ public final class EndedConnections {
 		try {
 			// The idle ones: a connection the application holds (the relay's, for its
 			// lock)
-			// is not the pool's to hand out.
-			while (pool.getHikariPoolMXBean().getIdleConnections() > 0 && taken.size() < pool.getMaximumPoolSize()) {
+			// is not the pool's to hand out. One ended before and not used since is
+			// skipped:
+			// closing it makes the pool drop it.
+			for (int tries = 0; tries < 3 * pool.getMaximumPoolSize()
+					&& pool.getHikariPoolMXBean().getIdleConnections() > 0
+					&& backends.size() < pool.getMaximumPoolSize(); tries++) {
 				Connection connection = pool.getConnection();
 				taken.add(connection);
 				try (Statement statement = connection.createStatement();
 						ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
 					pid.next();
 					backends.add(pid.getInt(1));
+				}
+				catch (SQLException ended) {
+					// Ended already.
 				}
 			}
 		}
@@ -67,9 +74,7 @@ public final class EndedConnections {
 				}
 			}
 		}
-		// A role may end its own backends; this connection is the service's role's,
-		// outside
-		// its pool.
+		// A role may end its own backends: this connection is the service role's own.
 		try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
 				PreparedStatement end = own.prepareStatement(
 						"SELECT count(*) FROM unnest(?::int[]) AS b(pid) WHERE pg_terminate_backend(b.pid, 5000)")) {
