@@ -284,6 +284,7 @@ class ErasureTests extends NotificationServiceTest {
 		publish(new UserDeleted(gone.id()), gone.id(), 2, "auth-service");
 		await().atMost(PATIENCE).until(() -> tombstone(gone.id()));
 		String dm = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+		String groupDm = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
 		String server = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
 		String message = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
 		UUID dmAggregate = UUID.randomUUID();
@@ -293,6 +294,8 @@ class ErasureTests extends NotificationServiceTest {
 				// DM.
 				publish(new DmCreated(dm, "dm", null, null, List.of(gone.id(), other.id())), dmAggregate, 1,
 						"chat-service"),
+				publish(new DmCreated(groupDm, "group_dm", "The trip", gone.id(), List.of(gone.id(), other.id())),
+						UUID.randomUUID(), 1, "chat-service"),
 				publish(new MessageSent(message, gone.id(), dm, null, "the last words", null, Mentions.none(), null,
 						Instant.now()), dmAggregate, 2, "chat-service"),
 				publish(new RelationshipRequested(other.id(), gone.id()), UUID.randomUUID(), 1, "chat-service"),
@@ -303,7 +306,30 @@ class ErasureTests extends NotificationServiceTest {
 		assertThat(new PersonalDataScan(this.dataSource).find(gone.id().toString()))
 			.as("where the deleted account's id is stored")
 			.allMatch((found) -> found.startsWith("public.deleted_recipients.") || found.startsWith("flux_events."));
-		assertThat(rows("dm_members", other.id())).as("the DM's other member").isOne();
+		assertThat(rows("dm_members", other.id())).as("the other member of the DM and of the group DM").isEqualTo(2);
+	}
+
+	/** A group DM the person owned stays with its other members, without its owner. */
+	@Test
+	void aGroupDmTheAccountOwnedKeepsNoTraceOfIt() {
+		User gone = user();
+		User other = user();
+		String dm = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+		publish(new UserCreated(gone.id(), gone.username(), gone.email(), false), gone.id(), 1, "auth-service");
+		EventEnvelope created = publish(
+				new DmCreated(dm, "group_dm", "The trip", gone.id(), List.of(gone.id(), other.id())), UUID.randomUUID(),
+				1, "chat-service");
+		await().atMost(PATIENCE).until(() -> handled(created.eventId()) == 1);
+		assertThat(new PersonalDataScan(this.dataSource).find(gone.id().toString())).as("the owner, before")
+			.anyMatch((found) -> found.startsWith("public.dm_channels."));
+
+		publish(new UserDeleted(gone.id()), gone.id(), 2, "auth-service");
+
+		await().atMost(PATIENCE).until(() -> tombstone(gone.id()));
+		assertThat(new PersonalDataScan(this.dataSource).find(gone.id().toString()))
+			.as("where the deleted account's id is stored")
+			.allMatch((found) -> found.startsWith("public.deleted_recipients.") || found.startsWith("flux_events."));
+		assertThat(rows("dm_members", other.id())).as("the group DM's other member").isOne();
 	}
 
 	/**

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.jayway.jsonpath.DocumentContext;
 import org.junit.jupiter.api.Test;
 
 import dev.flux.events.EventEnvelope;
 import dev.flux.events.contract.DmCreated;
+import dev.flux.events.contract.DmUpdated;
 import dev.flux.events.contract.Mentions;
 import dev.flux.events.contract.MessageSent;
 import dev.flux.events.contract.PrivacyUpdated;
 import dev.flux.events.contract.ReadStateUpdated;
 import dev.flux.events.contract.RelationshipAccepted;
 import dev.flux.events.contract.RelationshipRequested;
+import dev.flux.events.contract.UserCreated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -96,6 +99,43 @@ class SocialNotificationTests extends NotificationServiceTest {
 			assertThat(client.await("snapshot")
 				.<List<Integer>>read("$.payload.readStates[?(@.channelId == '" + dm + "')].mentionCount"))
 				.containsExactly(1);
+		}
+	}
+
+	@Test
+	void theSnapshotListsTheUsersDmsNewestFirstWithEveryoneElseInThem() {
+		User ada = user();
+		User bob = user();
+		User cy = user();
+		for (User user : List.of(ada, bob, cy)) {
+			publish(new UserCreated(user.id(), user.username(), user.email(), false), user.id(), 1, "auth-service");
+		}
+		long older = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
+		String oneToOne = Long.toString(older);
+		String group = Long.toString(older + 1);
+		chat(new DmCreated(oneToOne, "dm", null, null, List.of(ada.id(), bob.id())), oneToOne, 1);
+		chat(new DmCreated(group, "group_dm", null, ada.id(), List.of(ada.id(), bob.id())), group, 1);
+		EventEnvelope renamed = chat(new DmUpdated(group, "renamed", ada.id(), null, "The trip", ada.id(),
+				List.of(ada.id(), bob.id(), cy.id())), group, 2);
+		await().atMost(PATIENCE).until(() -> handled(renamed));
+
+		try (WsClient client = connected(bob)) {
+			DocumentContext snapshot = client.await("snapshot");
+			assertThat(snapshot.<List<String>>read("$.payload.directMessages[*].id")).containsExactly(group, oneToOne);
+			assertThat(snapshot.<String>read("$.payload.directMessages[0].kind")).isEqualTo("group_dm");
+			assertThat(snapshot.<String>read("$.payload.directMessages[0].name")).isEqualTo("The trip");
+			assertThat(snapshot.<String>read("$.payload.directMessages[0].ownerId")).isEqualTo(ada.id().toString());
+			assertThat(snapshot.<List<String>>read("$.payload.directMessages[0].recipients[*].username"))
+				.containsExactlyInAnyOrder(ada.username(), cy.username());
+			assertThat(snapshot.<String>read("$.payload.directMessages[1].kind")).isEqualTo("dm");
+			assertThat(snapshot.<String>read("$.payload.directMessages[1].name")).isNull();
+			assertThat(snapshot.<List<String>>read("$.payload.directMessages[1].recipients[*].id"))
+				.containsExactly(ada.id().toString());
+		}
+		try (WsClient client = connected(cy)) {
+			assertThat(client.await("snapshot").<List<String>>read("$.payload.directMessages[*].id"))
+				.as("only the DMs cy is in")
+				.containsExactly(group);
 		}
 	}
 

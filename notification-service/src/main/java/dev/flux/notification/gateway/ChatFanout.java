@@ -34,6 +34,7 @@ import dev.flux.events.contract.ServerDeleted;
 import dev.flux.events.contract.TypingStarted;
 import dev.flux.notification.chat.Audience;
 import dev.flux.notification.chat.ChatDirectory;
+import dev.flux.notification.social.DmChannel;
 import dev.flux.notification.social.SocialDirectory;
 
 /**
@@ -120,10 +121,8 @@ final class ChatFanout {
 			// Only the blocker's own devices: the blocked user is never told.
 			case RelationshipBlocked blocked -> toUsers(Set.of(blocked.userId()), payload, envelope);
 			case RelationshipUnblocked unblocked -> toUsers(Set.of(unblocked.userId()), payload, envelope);
-			case DmCreated created ->
-				directMessages(Long.parseLong(created.channelId()), created.memberIds(), null, payload, envelope);
-			case DmUpdated updated -> directMessages(Long.parseLong(updated.channelId()), updated.memberIds(),
-					updated.targetUserId(), payload, envelope);
+			case DmCreated created -> directMessages(DmChannel.of(created), null, payload, envelope);
+			case DmUpdated updated -> directMessages(DmChannel.of(updated), updated.targetUserId(), payload, envelope);
 			case DmDeleted deleted -> {
 				Set<UUID> members = viewersOf(deleted.channelId());
 				this.social.dmDeleted(Long.parseLong(deleted.channelId()), envelope.aggregateVersion());
@@ -169,16 +168,15 @@ final class ChatFanout {
 	 * copy), so the next message finds its audience, and pushed to its members and to the
 	 * one who was removed or left.
 	 */
-	private void directMessages(long channelId, List<UUID> members, @Nullable UUID target, Object payload,
-			EventEnvelope envelope) {
+	private void directMessages(DmChannel channel, @Nullable UUID target, Object payload, EventEnvelope envelope) {
 		try {
-			this.social.dmChanged(channelId, members, envelope.aggregateVersion());
+			this.social.dmChanged(channel, envelope.aggregateVersion());
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not apply {} {} to the DM projection: {}", envelope.type(), envelope.eventId(),
 					ex.toString());
 		}
-		Set<UUID> targets = new HashSet<>(members);
+		Set<UUID> targets = new HashSet<>(channel.memberIds());
 		if (target != null) {
 			targets.add(target);
 		}

@@ -1,7 +1,11 @@
 package dev.flux.notification.gateway;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
@@ -10,7 +14,9 @@ import dev.flux.notification.chat.ChatDirectory.ServerView;
 import dev.flux.notification.inbox.Inbox;
 import dev.flux.notification.presence.Presence;
 import dev.flux.notification.readstate.ReadStates;
+import dev.flux.notification.recipient.ProfileSummary;
 import dev.flux.notification.recipient.Recipients;
+import dev.flux.notification.social.DmChannel;
 import dev.flux.notification.social.SocialDirectory;
 
 /**
@@ -46,17 +52,36 @@ class SnapshotReader {
 	}
 
 	Snapshot read(GatewaySession session) {
-		List<ServerView> servers = this.chat.serversOf(session.userId());
+		UUID userId = session.userId();
+		List<ServerView> servers = this.chat.serversOf(userId);
+		List<DmChannel> directMessages = this.social.directMessagesOf(userId);
 		List<Long> channels = new ArrayList<>();
 		servers.forEach((server) -> server.channels()
 			.stream()
 			.filter((channel) -> channel.type().equals("text"))
 			.forEach((channel) -> channels.add(Long.valueOf(channel.id()))));
-		channels.addAll(this.social.channelsOf(session.userId()));
+		directMessages.forEach((channel) -> channels.add(channel.id()));
 		return new Snapshot(session.id(), this.properties.heartbeatInterval().toMillis(),
-				this.properties.resumeWindow().toMillis(), this.recipients.summary(session.userId()),
-				this.presence.statusOf(session.userId()), this.inbox.unreadCount(session.userId()),
-				this.inbox.latest(session.userId()), servers, this.readStates.of(session.userId(), channels));
+				this.properties.resumeWindow().toMillis(), this.recipients.summary(userId),
+				this.presence.statusOf(userId), this.inbox.unreadCount(userId), this.inbox.latest(userId), servers,
+				views(userId, directMessages), this.readStates.of(userId, channels));
+	}
+
+	/** The DM channels with everyone else in them, their summaries read at once. */
+	private List<DirectMessageView> views(UUID userId, List<DmChannel> channels) {
+		Set<UUID> others = new LinkedHashSet<>();
+		channels.forEach((channel) -> others.addAll(channel.memberIds()));
+		others.remove(userId);
+		Map<UUID, ProfileSummary> summaries = others.isEmpty() ? Map.of() : this.recipients.summaries(others);
+		return channels.stream()
+			.map((channel) -> new DirectMessageView(Long.toString(channel.id()), channel.kind(), channel.name(),
+					channel.ownerId(),
+					channel.memberIds()
+						.stream()
+						.filter((member) -> !member.equals(userId))
+						.map(summaries::get)
+						.toList()))
+			.toList();
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.flux.events.contract.DmUpdated;
 import dev.flux.events.contract.PrivacyUpdated;
 import dev.flux.events.contract.RelationshipAccepted;
 import dev.flux.events.contract.RelationshipRequested;
+import dev.flux.notification.social.DmChannel;
 import dev.flux.notification.social.SocialDirectory;
 
 /**
@@ -31,14 +32,14 @@ class SocialIntake {
 
 	@Bean
 	EventHandler<DmCreated> dmCreatedHandler(SocialDirectory directory) {
-		return handler(DmCreated.class, (created, envelope) -> directory.dmChanged(Long.parseLong(created.channelId()),
-				created.memberIds(), envelope.aggregateVersion()));
+		return handler(DmCreated.class,
+				(created, envelope) -> directory.dmChanged(DmChannel.of(created), envelope.aggregateVersion()));
 	}
 
 	@Bean
 	EventHandler<DmUpdated> dmUpdatedHandler(SocialDirectory directory) {
-		return handler(DmUpdated.class, (updated, envelope) -> directory.dmChanged(Long.parseLong(updated.channelId()),
-				updated.memberIds(), envelope.aggregateVersion()));
+		return handler(DmUpdated.class,
+				(updated, envelope) -> directory.dmChanged(DmChannel.of(updated), envelope.aggregateVersion()));
 	}
 
 	@Bean

@@ -1,6 +1,10 @@
 package dev.flux.notification.recipient;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,18 +80,32 @@ public class Recipients {
 	 * arrive.
 	 */
 	public ProfileSummary summary(UUID userId) {
+		return summaries(List.of(userId)).get(userId);
+	}
+
+	/**
+	 * What the gateway's snapshot says about each of some users, in one query; empty
+	 * parts for a user whose events have not arrived.
+	 */
+	public Map<UUID, ProfileSummary> summaries(Collection<UUID> userIds) {
 		// user-service leaves the display name out until one is set (it is the username
 		// then), and announces a status only when it changes: until then it is the
 		// presence this service publishes itself.
-		Optional<ProfileSummary> known = this.jdbc.sql("""
+		Map<UUID, ProfileSummary> known = new HashMap<>();
+		this.jdbc.sql("""
 				SELECT r.user_id, r.username, coalesce(r.display_name, r.username) AS display_name, r.avatar_url,
 				       coalesce(r.status, p.status, 'offline') AS status
-				FROM recipients r LEFT JOIN presence p ON p.user_id = r.user_id WHERE r.user_id = ?""")
-			.param(userId)
+				FROM recipients r LEFT JOIN presence p ON p.user_id = r.user_id WHERE r.user_id = ANY (?)""")
+			.param(userIds.toArray(UUID[]::new))
 			.query((rs, row) -> new ProfileSummary(rs.getObject("user_id", UUID.class), rs.getString("username"),
 					rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("status")))
-			.optional();
-		return known.orElseGet(() -> new ProfileSummary(userId, null, null, null, null));
+			.list()
+			.forEach((summary) -> known.put(summary.id(), summary));
+		Map<UUID, ProfileSummary> summaries = new LinkedHashMap<>();
+		for (UUID userId : userIds) {
+			summaries.put(userId, known.getOrDefault(userId, new ProfileSummary(userId, null, null, null, null)));
+		}
+		return summaries;
 	}
 
 	private void account(UUID userId, String username, String email, long version) {

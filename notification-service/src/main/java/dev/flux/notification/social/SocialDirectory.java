@@ -1,6 +1,9 @@
 package dev.flux.notification.social;
 
+import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +18,11 @@ import dev.flux.notification.chat.Audience;
 import dev.flux.notification.chat.AudienceSource;
 
 /**
- * The members of direct message channels, from {@code dm.*} (full state in each event,
- * the channel's version drops stale ones), as the audience of those channels; and whether
- * a user wants notifications, from {@code profile.privacy_updated} (a user never
- * announced wants them, user-service's default).
+ * Direct message channels and their members, from {@code dm.*} (full state in each event,
+ * the channel's version drops stale ones), as the audience of those channels and the DM
+ * list of the gateway's snapshot; and whether a user wants notifications, from
+ * {@code profile.privacy_updated} (a user never announced wants them, user-service's
+ * default).
  */
 @Service
 public class SocialDirectory implements AudienceSource {
@@ -33,21 +37,29 @@ public class SocialDirectory implements AudienceSource {
 		this.jdbc = jdbc;
 	}
 
-	/** The DM channel's members at {@code version}; an older version changes nothing. */
+	/** The DM channel at {@code version}; an older version changes nothing. */
 	@Transactional
-	public void dmChanged(long channelId, List<UUID> members, long version) {
+	public void dmChanged(DmChannel channel, long version) {
 		int applied = this.jdbc.sql("""
-				insert into dm_channels (channel_id, version) values (?, ?)
-				on conflict (channel_id) do update set version = excluded.version
+				insert into dm_channels (channel_id, version, kind, name, owner_id)
+				values (:id, :version, :kind, :name, case when flux_storable(:owner) then cast(:owner as uuid) end)
+				on conflict (channel_id) do update set version = excluded.version, kind = excluded.kind,
+				  name = excluded.name, owner_id = excluded.owner_id
 				where dm_channels.version < excluded.version and not dm_channels.deleted
-				""").params(channelId, version).update();
+				""")
+			.param("id", channel.id())
+			.param("version", version)
+			.param("kind", channel.kind())
+			.param("name", channel.name())
+			.param("owner", channel.ownerId(), Types.OTHER)
+			.update();
 		if (applied == 0) {
 			return;
 		}
-		this.jdbc.sql("delete from dm_members where channel_id = ?").param(channelId).update();
-		for (UUID member : members) {
+		this.jdbc.sql("delete from dm_members where channel_id = ?").param(channel.id()).update();
+		for (UUID member : channel.memberIds()) {
 			this.jdbc.sql("insert into dm_members (channel_id, user_id) select ?, ? where flux_storable(?)")
-				.params(channelId, member, member)
+				.params(channel.id(), member, member)
 				.update();
 		}
 	}
@@ -89,13 +101,31 @@ public class SocialDirectory implements AudienceSource {
 			.single() > 0;
 	}
 
-	/** The DM channels the user is in. */
+	/**
+	 * The DM channels the user is in, newest first (channel ids are time-ordered), with
+	 * everyone in them.
+	 */
 	@Transactional(readOnly = true)
-	public List<Long> channelsOf(UUID userId) {
-		return this.jdbc.sql("select channel_id from dm_members where user_id = ? order by channel_id")
-			.param(userId)
-			.query(Long.class)
-			.list();
+	public List<DmChannel> directMessagesOf(UUID userId) {
+		Map<Long, List<UUID>> members = new LinkedHashMap<>();
+		Map<Long, DmChannel> channels = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select c.channel_id, c.kind, c.name, c.owner_id, m.user_id
+				from dm_members mine
+				join dm_channels c on c.channel_id = mine.channel_id
+				join dm_members m on m.channel_id = mine.channel_id
+				where mine.user_id = ?
+				order by c.channel_id desc, m.user_id""").param(userId).query((rs) -> {
+			long id = rs.getLong("channel_id");
+			members.computeIfAbsent(id, (key) -> new ArrayList<>()).add(rs.getObject("user_id", UUID.class));
+			channels.putIfAbsent(id, new DmChannel(id, rs.getString("kind"), rs.getString("name"),
+					rs.getObject("owner_id", UUID.class), List.of()));
+		});
+		return channels.values()
+			.stream()
+			.map((channel) -> new DmChannel(channel.id(), channel.kind(), channel.name(), channel.ownerId(),
+					members.get(channel.id())))
+			.toList();
 	}
 
 	/** The user's choice at {@code version}; an older version changes nothing. */
@@ -133,6 +163,7 @@ public class SocialDirectory implements AudienceSource {
 	@Transactional
 	public void forget(UUID userId) {
 		this.jdbc.sql("delete from dm_members where user_id = ?").param(userId).update();
+		this.jdbc.sql("update dm_channels set owner_id = null where owner_id = ?").param(userId).update();
 		this.jdbc.sql("delete from notification_preferences where user_id = ?").param(userId).update();
 	}
 

@@ -26,9 +26,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Friends and direct messages across instances: two users become friends, DM each other
  * through different chat-service instances with the gateway pushing both ways, a fresh
- * snapshot counts the unread and an ack reaches the user's other devices, one blocks the
- * other and the next DM is refused without saying so; a privacy setting changed in
- * user-service holds in chat-service within a second.
+ * snapshot lists the DM and counts the unread, and an ack reaches the user's other
+ * devices, one blocks the other and the next DM is refused without saying so; a privacy
+ * setting changed in user-service holds in chat-service within a second.
  */
 @SystemTest
 @Order(5)
@@ -67,6 +67,10 @@ class DirectMessageScenarioTests {
 			.post("/api/dms", Map.of("recipientId", ada.id().toString()), bob.accessToken())
 			.<String>json("$.id")).isEqualTo(dm);
 		String messages = "/api/channels/" + dm + "/messages";
+		await("the DM in a fresh snapshot, with the other one in it").atMost(PROPAGATION)
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(dmRecipients(lastGateway, bob, dm)).containsExactly(ada.username()));
+		assertThat(dmRecipients(firstGateway, ada, dm)).containsExactly(bob.username());
 
 		try (GatewaySocket adaSocket = connected(firstGateway, ada);
 				GatewaySocket bobLaptop = connected(lastGateway, bob);
@@ -152,6 +156,21 @@ class DirectMessageScenarioTests {
 		GatewaySocket socket = GatewaySocket.open(gateway, account.accessToken());
 		await("the snapshot").atMost(PROPAGATION).until(() -> !socket.frames("snapshot").isEmpty());
 		return socket;
+	}
+
+	/**
+	 * The usernames of the others in a 1:1 DM, as the snapshot of a new socket lists the
+	 * account's DMs.
+	 */
+	private static List<String> dmRecipients(ServiceProcess gateway, Account account, String channelId) {
+		try (GatewaySocket socket = connected(gateway, account)) {
+			String snapshot = socket.frames("snapshot").getFirst();
+			List<String> kinds = JsonPath.read(snapshot,
+					"$.payload.directMessages[?(@.id == '" + channelId + "')].kind");
+			assertThat(kinds).as("the DM in the snapshot, and its kind").containsExactly("dm");
+			return JsonPath.read(snapshot,
+					"$.payload.directMessages[?(@.id == '" + channelId + "')].recipients[*].username");
+		}
 	}
 
 	/** The account's read state of the channel in the snapshot of a new socket. */
