@@ -31,13 +31,7 @@ public final class EndedConnections {
 	 * @return how many connections were ended
 	 */
 	public static int endAll(DataSource dataSource) {
-		HikariDataSource pool;
-		try {
-			pool = dataSource.unwrap(HikariDataSource.class);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("The service's DataSource is not a Hikari pool", ex);
-		}
+		HikariDataSource pool = ExhaustedPool.hikari(dataSource);
 		List<Integer> backends = new ArrayList<>();
 		List<Connection> taken = new ArrayList<>();
 		try {

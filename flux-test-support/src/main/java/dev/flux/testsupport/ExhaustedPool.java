@@ -34,13 +34,7 @@ public final class ExhaustedPool implements AutoCloseable {
 	 * taker waits for more, for half a second in a row.
 	 */
 	public static ExhaustedPool of(DataSource dataSource) {
-		HikariDataSource pool;
-		try {
-			pool = dataSource.unwrap(HikariDataSource.class);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("The service's DataSource is not a Hikari pool", ex);
-		}
+		HikariDataSource pool = hikari(dataSource);
 		ExhaustedPool exhausted = new ExhaustedPool(pool);
 		Awaitility.await("every connection of " + pool.getPoolName() + " taken")
 			.atMost(Duration.ofSeconds(20))
@@ -51,6 +45,16 @@ public final class ExhaustedPool implements AutoCloseable {
 						&& state.getThreadsAwaitingConnection() > 0;
 			});
 		return exhausted;
+	}
+
+	/** The service's pool behind its DataSource. */
+	static HikariDataSource hikari(DataSource dataSource) {
+		try {
+			return dataSource.unwrap(HikariDataSource.class);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("The service's DataSource is not a Hikari pool", ex);
+		}
 	}
 
 	private void take(HikariDataSource pool) {
