@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 1,000 gateway handshakes at once held its pool, or when PostgreSQL restarts under it:
  * 503 {@code service-unavailable} problem details with {@code Retry-After}, never 500;
  * and the same request answered as usual once the pool frees or reconnects. The service
- * runs with a pool of three connections and a half-second connection timeout, every one
- * of them taken by {@link ExhaustedPool}; the broker is unreachable so that no consumer
- * takes one. A service's test class extends this one and names a request that reads the
- * database.
+ * runs with a pool of three connections and a half-second connection timeout: every one
+ * of them taken by {@link ExhaustedPool}, or ended on PostgreSQL's side by
+ * {@link EndedConnections}; the broker is unreachable so that no consumer takes one. A
+ * service's test class extends this one and names a request that reads the database.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.datasource.hikari.maximum-pool-size=3", "spring.datasource.hikari.minimum-idle=3",

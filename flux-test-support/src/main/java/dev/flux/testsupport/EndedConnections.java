@@ -26,60 +26,67 @@ public final class EndedConnections {
 	}
 
 	/**
-	 * Takes every idle connection of the pool, gives them back and ends them from a
-	 * connection of its own.
+	 * Takes every idle connection of the pool, ends them from a connection of its own
+	 * while holding them, and gives them back.
 	 * @return how many connections were ended
 	 */
 	public static int endAll(DataSource dataSource) {
 		HikariDataSource pool = ExhaustedPool.hikari(dataSource);
-		List<Integer> backends = new ArrayList<>();
-		List<Connection> taken = new ArrayList<>();
-		try {
-			// The idle ones: a connection the application holds (the relay's, for its
-			// lock)
-			// is not the pool's to hand out. One ended before and not used since is
-			// skipped:
-			// closing it makes the pool drop it.
-			for (int tries = 0; tries < 3 * pool.getMaximumPoolSize()
-					&& pool.getHikariPoolMXBean().getIdleConnections() > 0
-					&& backends.size() < pool.getMaximumPoolSize(); tries++) {
-				Connection connection = pool.getConnection();
-				taken.add(connection);
-				try (Statement statement = connection.createStatement();
-						ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
-					pid.next();
-					backends.add(pid.getInt(1));
-				}
-				catch (SQLException ended) {
-					// Ended already.
+		// A role may end its own backends: this connection is the service role's own,
+		// opened first so that the pool's connections go back the moment they are ended.
+		try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+			List<Connection> taken = new ArrayList<>();
+			try {
+				return end(own, backendsOf(pool, taken));
+			}
+			finally {
+				for (Connection connection : taken) {
+					try {
+						connection.close();
+					}
+					catch (SQLException ex) {
+						// Given back already.
+					}
 				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not take the pool's connections", ex);
+			throw new IllegalStateException("Could not end the pool's connections", ex);
 		}
-		finally {
-			for (Connection connection : taken) {
-				try {
-					connection.close();
-				}
-				catch (SQLException ex) {
-					// Given back already.
-				}
+	}
+
+	/**
+	 * Takes the idle connections (one the application holds, the relay's for its lock, is
+	 * not the pool's to hand out) and reads their backends' pids. One ended before and
+	 * not used since is skipped: closing it makes the pool drop it.
+	 */
+	private static List<Integer> backendsOf(HikariDataSource pool, List<Connection> taken) throws SQLException {
+		List<Integer> backends = new ArrayList<>();
+		for (int tries = 0; tries < 3 * pool.getMaximumPoolSize() && pool.getHikariPoolMXBean().getIdleConnections() > 0
+				&& backends.size() < pool.getMaximumPoolSize(); tries++) {
+			Connection connection = pool.getConnection();
+			taken.add(connection);
+			try (Statement statement = connection.createStatement();
+					ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+				pid.next();
+				backends.add(pid.getInt(1));
+			}
+			catch (SQLException ended) {
+				// Ended already.
 			}
 		}
-		// A role may end its own backends: this connection is the service role's own.
-		try (Connection own = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
-				PreparedStatement end = own.prepareStatement(
-						"SELECT count(*) FROM unnest(?::int[]) AS b(pid) WHERE pg_terminate_backend(b.pid, 5000)")) {
+		return backends;
+	}
+
+	/** Ends the backends and waits until they are gone. */
+	private static int end(Connection own, List<Integer> backends) throws SQLException {
+		try (PreparedStatement end = own.prepareStatement(
+				"SELECT count(*) FROM unnest(?::int[]) AS b(pid) WHERE pg_terminate_backend(b.pid, 5000)")) {
 			end.setArray(1, own.createArrayOf("int4", backends.toArray()));
 			try (ResultSet ended = end.executeQuery()) {
 				ended.next();
 				return ended.getInt(1);
 			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not end the pool's connections", ex);
 		}
 	}
 

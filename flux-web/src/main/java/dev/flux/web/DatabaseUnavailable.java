@@ -33,6 +33,9 @@ public final class DatabaseUnavailable implements ProblemMapping {
 
 	private static final Set<String> RESOURCE_FAILURE_CLASSES = Set.of("08", "53", "57", "58");
 
+	/** A statement cancelled or timed out: the statement's, as Spring JDBC has it too. */
+	private static final String QUERY_CANCELED = "57014";
+
 	/** What HikariCP's proxy throws once the pool has evicted its broken connection. */
 	private static final String HIKARI_CLOSED = "Connection is closed";
 
@@ -69,17 +72,19 @@ public final class DatabaseUnavailable implements ProblemMapping {
 	/**
 	 * Whether a JDBC failure is the database's, not the statement's: the SQLState classes
 	 * Spring JDBC translates to a resource failure (08 connection, 53 resources, 57
-	 * operator intervention such as PostgreSQL's shutdown, 58 system) but 54, a program
-	 * limit the statement hit; and HikariCP's closed connection, which has no SQLState.
-	 * JPA leaves these untranslated: Hibernate wraps 57P01 in a generic exception, and a
-	 * rollback on the dead connection overrides the first failure with its own.
+	 * operator intervention such as PostgreSQL's shutdown, 58 system), but not 54 (a
+	 * program limit the statement hit) nor 57014 (a statement cancelled or timed out);
+	 * and HikariCP's closed connection, which has no SQLState. JPA leaves these
+	 * untranslated: Hibernate wraps 57P01 in a generic exception, and a rollback on the
+	 * dead connection overrides the first failure with its own.
 	 */
 	private static boolean lostConnection(SQLException failure) {
 		String state = failure.getSQLState();
 		if (state == null) {
 			return HIKARI_CLOSED.equals(failure.getMessage());
 		}
-		return state.length() >= 2 && RESOURCE_FAILURE_CLASSES.contains(state.substring(0, 2));
+		return state.length() >= 2 && RESOURCE_FAILURE_CLASSES.contains(state.substring(0, 2))
+				&& !QUERY_CANCELED.equals(state);
 	}
 
 }

@@ -71,6 +71,8 @@ class DatabaseUnavailableTests {
 				new SQLException("duplicate key value violates unique constraint", "23505"))))
 			.isNull();
 		assertThat(this.mapping.problemFor(new SQLException("stack depth limit exceeded", "54001"))).isNull();
+		assertThat(this.mapping.problemFor(new SQLException("canceling statement due to statement timeout", "57014")))
+			.isNull();
 		assertThat(this.mapping.problemFor(new SQLException("The column index is out of range"))).isNull();
 	}
 

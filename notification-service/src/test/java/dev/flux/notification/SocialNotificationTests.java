@@ -2,6 +2,7 @@ package dev.flux.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -107,19 +108,23 @@ class SocialNotificationTests extends NotificationServiceTest {
 		User ada = user();
 		User bob = user();
 		User cy = user();
+		List<EventEnvelope> published = new ArrayList<>();
 		for (User user : List.of(ada, bob, cy)) {
-			publish(new UserCreated(user.id(), user.username(), user.email(), false), user.id(), 1, "auth-service");
+			published.add(publish(new UserCreated(user.id(), user.username(), user.email(), false), user.id(), 1,
+					"auth-service"));
 		}
 		long older = ThreadLocalRandom.current().nextLong(1_000_000_000L, Long.MAX_VALUE / 2);
 		String oneToOne = Long.toString(older);
 		String group = Long.toString(older + 1);
-		chat(new DmCreated(oneToOne, "dm", null, null, List.of(ada.id(), bob.id())), oneToOne, 1);
-		chat(new DmCreated(group, "group_dm", null, ada.id(), List.of(ada.id(), bob.id())), group, 1);
-		EventEnvelope renamed = chat(new DmUpdated(group, "renamed", ada.id(), null, "The trip", ada.id(),
-				List.of(ada.id(), bob.id(), cy.id())), group, 2);
-		await().atMost(PATIENCE).until(() -> handled(renamed));
+		published.add(chat(new DmCreated(oneToOne, "dm", null, null, List.of(ada.id(), bob.id())), oneToOne, 1));
+		published.add(chat(new DmCreated(group, "group_dm", null, ada.id(), List.of(ada.id(), bob.id())), group, 1));
+		published.add(chat(new DmUpdated(group, "renamed", ada.id(), null, "The trip", ada.id(),
+				List.of(ada.id(), bob.id(), cy.id())), group, 2));
+		await().atMost(PATIENCE).until(() -> published.stream().allMatch(this::handled));
 
-		try (WsClient client = connected(bob)) {
+		// Ada is connected, but user-service has announced no status of hers: others see
+		// her offline, not the presence her own socket makes.
+		try (WsClient adaOnline = connected(ada); WsClient client = connected(bob)) {
 			DocumentContext snapshot = client.await("snapshot");
 			assertThat(snapshot.<List<String>>read("$.payload.directMessages[*].id")).containsExactly(group, oneToOne);
 			assertThat(snapshot.<String>read("$.payload.directMessages[0].kind")).isEqualTo("group_dm");
@@ -131,6 +136,9 @@ class SocialNotificationTests extends NotificationServiceTest {
 			assertThat(snapshot.<String>read("$.payload.directMessages[1].name")).isNull();
 			assertThat(snapshot.<List<String>>read("$.payload.directMessages[1].recipients[*].id"))
 				.containsExactly(ada.id().toString());
+			assertThat(snapshot.<List<String>>read("$.payload.directMessages[1].recipients[*].status"))
+				.containsExactly("offline");
+			assertThat(adaOnline.await("snapshot").<String>read("$.payload.presence")).isEqualTo("online");
 		}
 		try (WsClient client = connected(cy)) {
 			assertThat(client.await("snapshot").<List<String>>read("$.payload.directMessages[*].id"))

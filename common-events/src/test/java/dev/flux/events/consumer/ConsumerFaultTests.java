@@ -139,9 +139,8 @@ class ConsumerFaultTests {
 		send(json, envelope.eventId().toString(), envelope.aggregateId());
 		send(json, envelope.eventId().toString(), envelope.aggregateId());
 		// The aggregate's next event, behind the three in its partition: once it is
-		// applied, all three deliveries were handled. (Other tests' redeliveries may
-		// count
-		// as duplicates too, so the counter is read as at least two.)
+		// applied, all three deliveries were handled. Other tests' redeliveries may count
+		// as duplicates too, so the counter is read as at least two.
 		EventEnvelope next = envelope("after-" + note, sampleId, 2);
 		send(this.codec.toJson(next), next.eventId().toString(), next.aggregateId());
 

@@ -20,8 +20,8 @@ import dev.flux.notification.recipient.ProfileSummary;
  * @param notifications the latest notifications, newest first
  * @param servers the user's servers, each with the channels the user may view and the
  * user's permissions
- * @param directMessages the user's DM and group DM channels, newest first, with everyone
- * else in them
+ * @param directMessages the user's DM and group DM channels, the most recently opened
+ * first, with everyone else in them
  * @param readStates the user's read state of each of their text channels (those of
  * {@code servers}) and direct message channels
  */

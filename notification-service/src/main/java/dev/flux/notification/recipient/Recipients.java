@@ -80,22 +80,30 @@ public class Recipients {
 	 * arrive.
 	 */
 	public ProfileSummary summary(UUID userId) {
-		return summaries(List.of(userId)).get(userId);
-	}
-
-	/**
-	 * What the gateway's snapshot says about each of some users, in one query; empty
-	 * parts for a user whose events have not arrived.
-	 */
-	public Map<UUID, ProfileSummary> summaries(Collection<UUID> userIds) {
 		// user-service leaves the display name out until one is set (it is the username
 		// then), and announces a status only when it changes: until then it is the
 		// presence this service publishes itself.
+		return read(List.of(userId), "coalesce(r.status, p.status, 'offline')").get(userId);
+	}
+
+	/**
+	 * What the gateway's snapshot says about other users, in one query; empty parts for a
+	 * user whose events have not arrived.
+	 */
+	public Map<UUID, ProfileSummary> summaries(Collection<UUID> userIds) {
+		// Others see only the status user-service announced, which hides a hidden one:
+		// the presence this service publishes is the user's own, whatever they show.
+		return read(userIds, "coalesce(r.status, 'offline')");
+	}
+
+	private Map<UUID, ProfileSummary> read(Collection<UUID> userIds, String status) {
 		Map<UUID, ProfileSummary> known = new HashMap<>();
-		this.jdbc.sql("""
-				SELECT r.user_id, r.username, coalesce(r.display_name, r.username) AS display_name, r.avatar_url,
-				       coalesce(r.status, p.status, 'offline') AS status
-				FROM recipients r LEFT JOIN presence p ON p.user_id = r.user_id WHERE r.user_id = ANY (?)""")
+		this.jdbc
+			.sql("""
+					SELECT r.user_id, r.username, coalesce(r.display_name, r.username) AS display_name, r.avatar_url,
+					       %s AS status
+					FROM recipients r LEFT JOIN presence p ON p.user_id = r.user_id WHERE r.user_id = ANY (?)"""
+				.formatted(status))
 			.param(userIds.toArray(UUID[]::new))
 			.query((rs, row) -> new ProfileSummary(rs.getObject("user_id", UUID.class), rs.getString("username"),
 					rs.getString("display_name"), rs.getString("avatar_url"), rs.getString("status")))

@@ -13,8 +13,8 @@ import dev.flux.events.contract.DmUpdated;
  * A DM channel as {@code dm.created} and {@code dm.updated} state it.
  *
  * @param id the channel's id
- * @param kind dm or group_dm; null for a channel projected before kinds were kept, until
- * its next event
+ * @param kind dm or group_dm; null for a channel projected before kinds were kept (V110),
+ * until a group DM's next change
  * @param name a group DM's name, null when unnamed
  * @param ownerId a group DM's owner, null for a 1:1 DM
  * @param memberIds who is in it

@@ -37,7 +37,11 @@ public class SocialDirectory implements AudienceSource {
 		this.jdbc = jdbc;
 	}
 
-	/** The DM channel at {@code version}; an older version changes nothing. */
+	/**
+	 * The DM channel at {@code version}; an older version changes nothing. The same
+	 * version is applied again (each event states the whole channel): an instance of the
+	 * version before V110 may have applied it without name and owner.
+	 */
 	@Transactional
 	public void dmChanged(DmChannel channel, long version) {
 		int applied = this.jdbc.sql("""
@@ -45,7 +49,7 @@ public class SocialDirectory implements AudienceSource {
 				values (:id, :version, :kind, :name, case when flux_storable(:owner) then cast(:owner as uuid) end)
 				on conflict (channel_id) do update set version = excluded.version, kind = excluded.kind,
 				  name = excluded.name, owner_id = excluded.owner_id
-				where dm_channels.version < excluded.version and not dm_channels.deleted
+				where dm_channels.version <= excluded.version and not dm_channels.deleted
 				""")
 			.param("id", channel.id())
 			.param("version", version)
@@ -69,7 +73,8 @@ public class SocialDirectory implements AudienceSource {
 	public void dmDeleted(long channelId, long version) {
 		this.jdbc.sql("""
 				insert into dm_channels (channel_id, version, deleted) values (?, ?, true)
-				on conflict (channel_id) do update set version = excluded.version, deleted = true
+				on conflict (channel_id) do update set version = excluded.version, deleted = true, name = null,
+				  owner_id = null
 				""").params(channelId, version).update();
 		this.jdbc.sql("delete from dm_members where channel_id = ?").param(channelId).update();
 	}
@@ -102,8 +107,8 @@ public class SocialDirectory implements AudienceSource {
 	}
 
 	/**
-	 * The DM channels the user is in, newest first (channel ids are time-ordered), with
-	 * everyone in them.
+	 * The DM channels the user is in, the most recently opened first (channel ids are
+	 * time-ordered), with everyone in them.
 	 */
 	@Transactional(readOnly = true)
 	public List<DmChannel> directMessagesOf(UUID userId) {
