@@ -16,8 +16,8 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * What a PostgreSQL restart or an operator's {@code pg_terminate_backend} does to a
  * running service: every idle connection of its pool is ended on the server's side while
- * the pool still holds it as alive. The connections were just given back, so the pool
- * hands the next request one of them without checking it (HikariCP checks only a
+ * the pool still holds it as alive. The connections are given back right after, so the
+ * pool hands the next request one of them without checking it (HikariCP checks only a
  * connection idle for over half a second), and that request meets the dead connection.
  */
 public final class EndedConnections {

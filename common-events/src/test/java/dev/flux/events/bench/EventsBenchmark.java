@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -286,45 +287,22 @@ public final class EventsBenchmark {
 					modulithSaturated.p50(), modulithSaturated.p99());
 			// Light load in rounds taking turns, so that a slow spell of the machine
 			// falls on every side: each side at 25% of its own saturation, and Flux at
-			// Modulith's rate too (Flux's own 25% is the higher rate). The order turns
-			// each round, so that each side runs once first, right after the heavy
-			// phases, whose background work (the broker's and PostgreSQL's writes) slows
-			// whatever comes next.
-			List<Load> fluxRounds = new ArrayList<>();
-			List<Load> modulithRounds = new ArrayList<>();
-			List<Load> sameLoadRounds = new ArrayList<>();
-			for (int round = 0; round < LIGHT_ROUNDS; round++) {
-				for (int turn = 0; turn < 3; turn++) {
-					switch ((round + turn) % 3) {
-						case 0 ->
-							fluxRounds.add(load(fluxAppend, handler, jdbc, 1, saturated.rate() / 4, LIGHT_DURATION));
-						case 1 -> modulithRounds
-							.add(load(modulithAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
-						default -> sameLoadRounds
-							.add(load(fluxAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION));
-					}
-				}
-			}
-			light = printMedian("flux end to end at 25% of saturation (target p99 <= 25 ms)", fluxRounds);
-			Load modulithLight = printMedian("modulith end to end at 25% of its saturation", modulithRounds);
-			sameLoad = printMedian("flux end to end at modulith's rate (the same load)", sameLoadRounds);
+			// Modulith's rate too (Flux's own 25% is the higher rate).
+			List<List<Load>> lightRounds = takingTurns(
+					List.of(() -> load(fluxAppend, handler, jdbc, 1, saturated.rate() / 4, LIGHT_DURATION),
+							() -> load(modulithAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION),
+							() -> load(fluxAppend, handler, jdbc, 1, modulithSaturated.rate() / 4, LIGHT_DURATION)));
+			light = printMedian("flux end to end at 25% of saturation (target p99 <= 25 ms)", lightRounds.get(0));
+			Load modulithLight = printMedian("modulith end to end at 25% of its saturation", lightRounds.get(1));
+			sameLoad = printMedian("flux end to end at modulith's rate (the same load)", lightRounds.get(2));
 			// A busier load, the same for both: 75% of Modulith's saturation, from two
 			// threads, where queueing behind each side's per-event work shows.
 			double busyRate = BUSY_SHARE * modulithSaturated.rate();
-			List<Load> fluxBusyRounds = new ArrayList<>();
-			List<Load> modulithBusyRounds = new ArrayList<>();
-			for (int round = 0; round < LIGHT_ROUNDS; round++) {
-				for (int turn = 0; turn < 2; turn++) {
-					if ((round + turn) % 2 == 0) {
-						fluxBusyRounds.add(load(fluxAppend, handler, jdbc, 2, busyRate, LIGHT_DURATION));
-					}
-					else {
-						modulithBusyRounds.add(load(modulithAppend, handler, jdbc, 2, busyRate, LIGHT_DURATION));
-					}
-				}
-			}
-			busy = printMedian("flux end to end at 75% of modulith's saturation", fluxBusyRounds);
-			Load modulithBusy = printMedian("modulith end to end at 75% of its saturation", modulithBusyRounds);
+			List<List<Load>> busyRounds = takingTurns(
+					List.of(() -> load(fluxAppend, handler, jdbc, 2, busyRate, LIGHT_DURATION),
+							() -> load(modulithAppend, handler, jdbc, 2, busyRate, LIGHT_DURATION)));
+			busy = printMedian("flux end to end at 75% of modulith's saturation", busyRounds.get(0));
+			Load modulithBusy = printMedian("modulith end to end at 75% of its saturation", busyRounds.get(1));
 			modulith = new Modulith(modulithRate, modulithSaturated.rate(), modulithLight, modulithBusy);
 		}
 		System.out
@@ -589,6 +567,24 @@ public final class EventsBenchmark {
 
 	private static String rounded(List<Double> values) {
 		return values.stream().map((value) -> String.valueOf(Math.round(value))).toList().toString();
+	}
+
+	/**
+	 * {@link #LIGHT_ROUNDS} rounds of every load, taking turns: each round starts with
+	 * the next one, so that each runs first once (right after the heavy phases, whose
+	 * background work slows whatever comes next). The rounds of each load, in the loads'
+	 * order.
+	 */
+	private static List<List<Load>> takingTurns(List<Callable<Load>> loads) throws Exception {
+		List<List<Load>> rounds = new ArrayList<>();
+		loads.forEach((load) -> rounds.add(new ArrayList<>()));
+		for (int round = 0; round < LIGHT_ROUNDS; round++) {
+			for (int turn = 0; turn < loads.size(); turn++) {
+				int next = (round + turn) % loads.size();
+				rounds.get(next).add(loads.get(next).call());
+			}
+		}
+		return rounds;
 	}
 
 	/**

@@ -1,9 +1,7 @@
 package dev.flux.notification.social;
 
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +36,10 @@ public class SocialDirectory implements AudienceSource {
 	}
 
 	/**
-	 * The DM channel at {@code version}; an older version changes nothing. The same
-	 * version is applied again (each event states the whole channel): an instance of the
-	 * version before V110 may have applied it without name and owner.
+	 * The DM channel at {@code version}; an older version changes nothing, and so does
+	 * the same one (every instance and the durable consumer apply each event), unless it
+	 * fills in what an instance from before V110 left out when it applied that version:
+	 * kind, name and owner.
 	 */
 	@Transactional
 	public void dmChanged(DmChannel channel, long version) {
@@ -49,7 +48,10 @@ public class SocialDirectory implements AudienceSource {
 				values (:id, :version, :kind, :name, case when flux_storable(:owner) then cast(:owner as uuid) end)
 				on conflict (channel_id) do update set version = excluded.version, kind = excluded.kind,
 				  name = excluded.name, owner_id = excluded.owner_id
-				where dm_channels.version <= excluded.version and not dm_channels.deleted
+				where not dm_channels.deleted and (dm_channels.version < excluded.version
+				  or (dm_channels.version = excluded.version
+				    and (dm_channels.kind, dm_channels.name, dm_channels.owner_id)
+				      is distinct from (excluded.kind, excluded.name, excluded.owner_id)))
 				""")
 			.param("id", channel.id())
 			.param("version", version)
@@ -112,25 +114,18 @@ public class SocialDirectory implements AudienceSource {
 	 */
 	@Transactional(readOnly = true)
 	public List<DmChannel> directMessagesOf(UUID userId) {
-		Map<Long, List<UUID>> members = new LinkedHashMap<>();
-		Map<Long, DmChannel> channels = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select c.channel_id, c.kind, c.name, c.owner_id, m.user_id
+		return this.jdbc.sql("""
+				select c.channel_id, c.kind, c.name, c.owner_id, array_agg(m.user_id order by m.user_id) as members
 				from dm_members mine
 				join dm_channels c on c.channel_id = mine.channel_id
 				join dm_members m on m.channel_id = mine.channel_id
 				where mine.user_id = ?
-				order by c.channel_id desc, m.user_id""").param(userId).query((rs) -> {
-			long id = rs.getLong("channel_id");
-			members.computeIfAbsent(id, (key) -> new ArrayList<>()).add(rs.getObject("user_id", UUID.class));
-			channels.putIfAbsent(id, new DmChannel(id, rs.getString("kind"), rs.getString("name"),
-					rs.getObject("owner_id", UUID.class), List.of()));
-		});
-		return channels.values()
-			.stream()
-			.map((channel) -> new DmChannel(channel.id(), channel.kind(), channel.name(), channel.ownerId(),
-					members.get(channel.id())))
-			.toList();
+				group by c.channel_id
+				order by c.channel_id desc""")
+			.param(userId)
+			.query((rs, row) -> new DmChannel(rs.getLong("channel_id"), rs.getString("kind"), rs.getString("name"),
+					rs.getObject("owner_id", UUID.class), List.of((UUID[]) rs.getArray("members").getArray())))
+			.list();
 	}
 
 	/** The user's choice at {@code version}; an older version changes nothing. */
